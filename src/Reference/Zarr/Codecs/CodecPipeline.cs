@@ -1,0 +1,160 @@
+using Conformance.Reference.Buffers;
+using Conformance.Reference.Model;
+
+namespace Conformance.Reference.Zarr.Codecs;
+
+/// <summary>
+/// A chain of codecs checked when it is built: zero or more <c>array -> array</c>, exactly one
+/// <c>array -> bytes</c>, zero or more <c>bytes -> bytes</c> (core spec, "Codecs"), with each
+/// codec's representation computed up front ("Determination of encoded representations").
+/// </summary>
+public sealed class CodecPipeline
+{
+    private readonly IArrayToArrayCodec[] _arrayCodecs;
+    private readonly ArrayRepresentation[] _representations;
+    private readonly IArrayToBytesCodec _serializer;
+    private readonly IBytesToBytesCodec[] _bytesCodecs;
+    private readonly long?[] _byteSizes;
+    private readonly long _maxChunkBytes;
+
+    private CodecPipeline(IArrayToArrayCodec[] arrayCodecs, ArrayRepresentation[] representations, IArrayToBytesCodec serializer, IBytesToBytesCodec[] bytesCodecs, long?[] byteSizes, long maxChunkBytes)
+    {
+        _arrayCodecs = arrayCodecs;
+        _representations = representations;
+        _serializer = serializer;
+        _bytesCodecs = bytesCodecs;
+        _byteSizes = byteSizes;
+        _maxChunkBytes = maxChunkBytes;
+    }
+
+    /// <summary>The chunk as the array sees it: data type and chunk shape.</summary>
+    public ArrayRepresentation Decoded => _representations[0];
+
+    public IArrayToBytesCodec Serializer => _serializer;
+
+    /// <summary>Size of an encoded chunk when every codec's output size is fixed, else null.</summary>
+    public long? EncodedSize => _byteSizes[^1];
+
+    /// <summary>
+    /// Builds the pipeline for chunks of <paramref name="decoded"/>. <paramref name="location"/>
+    /// is the metadata key, for diagnostics; <paramref name="maxChunkBytes"/> bounds what
+    /// decoding a chunk of unknown size may allocate.
+    /// </summary>
+    public static CodecPipeline Build(IReadOnlyList<ICodec> codecs, ArrayRepresentation decoded, string location, long maxChunkBytes)
+    {
+        var arrayCodecs = new List<IArrayToArrayCodec>();
+        var representations = new List<ArrayRepresentation> { decoded };
+        IArrayToBytesCodec? serializer = null;
+        var bytesCodecs = new List<IBytesToBytesCodec>();
+        for (int i = 0; i < codecs.Count; i++)
+        {
+            string at = $"{location}#/codecs/{i}";
+            switch (codecs[i])
+            {
+                case IgnoredCodec:
+                    break;
+                case IArrayToArrayCodec a when serializer is null:
+                    representations.Add(a.ComputeEncodedRepresentation(representations[^1], at));
+                    arrayCodecs.Add(a);
+                    break;
+                case IArrayToBytesCodec b when serializer is null:
+                    b.CheckRepresentation(representations[^1], at);
+                    serializer = b;
+                    break;
+                case IBytesToBytesCodec c when serializer is not null:
+                    bytesCodecs.Add(c);
+                    break;
+                case ICodec c:
+                    throw new ConformanceException(ZarrRules.CodecOrder, at,
+                        $"codec '{c.ToDefinition().Name}' is out of order: array->array codecs come first, then exactly one array->bytes codec, then bytes->bytes codecs");
+            }
+        }
+        if (serializer is null)
+        {
+            throw new ConformanceException(ZarrRules.CodecOrder, location + "#/codecs", "the codecs have no array->bytes codec");
+        }
+        long?[] sizes = new long?[bytesCodecs.Count + 1];
+        sizes[0] = serializer.ComputeEncodedSize(representations[^1]);
+        for (int i = 0; i < bytesCodecs.Count; i++)
+        {
+            sizes[i + 1] = bytesCodecs[i].ComputeEncodedSize(sizes[i]);
+        }
+        return new CodecPipeline([.. arrayCodecs], [.. representations], serializer, [.. bytesCodecs], sizes, maxChunkBytes);
+    }
+
+    /// <summary>Decodes one stored chunk (core spec, "Decoding procedure"); the caller disposes the result.</summary>
+    public NdArray Decode(ReadOnlyMemory<byte> stored, string location)
+    {
+        PooledBufferWriter? current = null;
+        try
+        {
+            ReadOnlyMemory<byte> bytes = stored;
+            for (int i = _bytesCodecs.Length - 1; i >= 0; i--)
+            {
+                long limit = _byteSizes[i] ?? _maxChunkBytes;
+                var next = new PooledBufferWriter((int)Math.Min(limit, 1 << 20), limit);
+                try
+                {
+                    _bytesCodecs[i].Decode(bytes, next, location);
+                }
+                catch
+                {
+                    next.Dispose();
+                    throw;
+                }
+                current?.Dispose();
+                current = next;
+                bytes = current.WrittenMemory;
+            }
+            NdArray array = _serializer.Decode(bytes.Span, _representations[^1], location);
+            for (int i = _arrayCodecs.Length - 1; i >= 0; i--)
+            {
+                using NdArray encoded = array;
+                array = _arrayCodecs[i].Decode(encoded, _representations[i], location);
+            }
+            return array;
+        }
+        finally
+        {
+            current?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Encodes one chunk (core spec, "Encoding procedure"). The returned writer holds the bytes
+    /// to store; the caller disposes it.
+    /// </summary>
+    public PooledBufferWriter Encode(NdArray chunk)
+    {
+        NdArray array = chunk;
+        try
+        {
+            for (int i = 0; i < _arrayCodecs.Length; i++)
+            {
+                NdArray next = _arrayCodecs[i].Encode(array, _representations[i + 1]);
+                if (!ReferenceEquals(array, chunk))
+                {
+                    array.Dispose();
+                }
+                array = next;
+            }
+            var output = new PooledBufferWriter((int)Math.Min(_byteSizes[0] ?? 1 << 16, int.MaxValue));
+            _serializer.Encode(array, output);
+            foreach (IBytesToBytesCodec codec in _bytesCodecs)
+            {
+                var next = new PooledBufferWriter(output.WrittenCount + 64);
+                codec.Encode(output.WrittenMemory, next);
+                output.Dispose();
+                output = next;
+            }
+            return output;
+        }
+        finally
+        {
+            if (!ReferenceEquals(array, chunk))
+            {
+                array.Dispose();
+            }
+        }
+    }
+}

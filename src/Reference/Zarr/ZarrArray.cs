@@ -1,0 +1,187 @@
+using System.Text.Json.Nodes;
+using Conformance.Reference.Buffers;
+using Conformance.Reference.Model;
+using Conformance.Reference.Zarr.Codecs;
+using Conformance.Reference.Zarr.Metadata;
+using Conformance.Reference.Zarr.Stores;
+
+namespace Conformance.Reference.Zarr;
+
+/// <summary>
+/// A Zarr v3 array in a store: reads and writes any box of elements, chunk by chunk, in
+/// parallel (core spec, "Storage" and "Chunk encoding").
+/// </summary>
+public sealed class ZarrArray : ArrayNode
+{
+    private readonly string _prefix;
+    private readonly string _metadataKey;
+
+    private ZarrArray(Store store, string path, ArrayMetadata metadata, ZarrOptions options)
+    {
+        Store = store;
+        Path = path;
+        Metadata = metadata;
+        Options = options;
+        _prefix = NodeName.Prefix(path);
+        _metadataKey = NodeName.MetadataKey(path);
+        Pipeline = CodecPipeline.Build(metadata.Codecs, new ArrayRepresentation(metadata.DataType, metadata.ChunkGrid.ChunkShape), _metadataKey, options.MaxChunkBytes);
+    }
+
+    public Store Store { get; }
+
+    public override string Path { get; }
+
+    public ArrayMetadata Metadata { get; }
+
+    public ZarrOptions Options { get; }
+
+    public CodecPipeline Pipeline { get; }
+
+    public override JsonObject Attributes => Metadata.Attributes;
+
+    public override IReadOnlyList<long> Shape => Metadata.Shape;
+
+    public override ElementType ElementType => Metadata.DataType.ElementType;
+
+    public override IReadOnlyList<long>? ChunkShape => Metadata.ChunkGrid.ChunkShape;
+
+    public override IReadOnlyList<string> Encoding => [.. Metadata.Codecs.Select(c => c.ToDefinition().ToString())];
+
+    public override IReadOnlyList<string?>? DimensionNames => Metadata.DimensionNames;
+
+    public override ReadOnlyMemory<byte> FillValue => Metadata.FillValue;
+
+    /// <summary>Opens the array whose metadata is at <paramref name="path"/>.</summary>
+    public static async ValueTask<ZarrArray> OpenAsync(Store store, string path = "/", ZarrOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        return await ZarrHierarchy.OpenAsync(store, path, options, cancellationToken) switch
+        {
+            ZarrArray array => array,
+            _ => throw new ConformanceException(ZarrRules.NodeType, NodeName.MetadataKey(NodeName.CheckPath(path)), $"{path} is a group, not an array"),
+        };
+    }
+
+    /// <summary>
+    /// Creates the array: writes its metadata, and group metadata for any ancestor that has
+    /// none. An existing node at the path is replaced, with its chunks, only when
+    /// <paramref name="overwrite"/> is set.
+    /// </summary>
+    public static async ValueTask<ZarrArray> CreateAsync(Store store, string path, ArrayMetadata metadata, ZarrOptions? options = null, bool overwrite = false, CancellationToken cancellationToken = default)
+    {
+        path = NodeName.CheckPath(path);
+        options ??= ZarrOptions.Default;
+        var array = new ZarrArray(store, path, metadata, options);
+        await ZarrHierarchy.PrepareNodeAsync(store, path, overwrite, cancellationToken);
+        await store.SetAsync(array._metadataKey, metadata.ToJson(), cancellationToken);
+        return array;
+    }
+
+    internal static ZarrArray FromMetadata(Store store, string path, ArrayMetadata metadata, ZarrOptions options) => new(store, path, metadata, options);
+
+    /// <summary>The store key of the chunk at <paramref name="chunkIndex"/>.</summary>
+    public string ChunkKey(ReadOnlySpan<long> chunkIndex) => _prefix + Metadata.ChunkKeyEncoding.Encode(chunkIndex);
+
+    /// <summary>Number of chunks along each dimension.</summary>
+    public long[] GridShape => Metadata.ChunkGrid.GridShape(Metadata.Shape);
+
+    /// <summary>Decodes the chunk at <paramref name="chunkIndex"/>, or returns null when it is not stored.</summary>
+    public async ValueTask<NdArray?> ReadChunkAsync(long[] chunkIndex, CancellationToken cancellationToken = default)
+    {
+        string key = ChunkKey(chunkIndex);
+        using StoreValue? stored = await Store.GetAsync(key, null, cancellationToken);
+        return stored is null ? null : Pipeline.Decode(stored.Memory, key);
+    }
+
+    /// <summary>Reads the whole array.</summary>
+    public ValueTask<NdArray> ReadAllAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(new long[Shape.Count], Metadata.Shape, cancellationToken);
+
+    public override async ValueTask<NdArray> ReadAsync(ReadOnlyMemory<long> start, ReadOnlyMemory<long> extent, CancellationToken cancellationToken = default)
+    {
+        int[] resultShape = CheckRegion(start.Span, extent.Span);
+        NdArray result = NdArray.Create(ElementType, resultShape);
+        List<ChunkSelection> chunks = ChunkSelection.Of(Metadata.Shape, Metadata.ChunkGrid.ChunkShape, start.Span, extent.Span);
+        await Parallel.ForEachAsync(chunks, ParallelOptions(cancellationToken), async (chunk, token) =>
+        {
+            using NdArray? decoded = await ReadChunkAsync(chunk.Index, token);
+            if (decoded is null)
+            {
+                result.FillRegion(chunk.RegionStart, chunk.Extent, Metadata.FillValue);
+            }
+            else
+            {
+                NdArray.CopyRegion(decoded, chunk.ChunkStart, result, chunk.RegionStart, chunk.Extent);
+            }
+        });
+        return result;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="data"/> into the box starting at <paramref name="start"/>. Chunks
+    /// the box covers are encoded from the data alone; others are read, updated and rewritten.
+    /// A chunk that ends up equal to the fill value everywhere is erased rather than stored.
+    /// </summary>
+    public async ValueTask WriteAsync(ReadOnlyMemory<long> start, NdArray data, CancellationToken cancellationToken = default)
+    {
+        if (data.ElementType != ElementType)
+        {
+            throw new ArgumentException($"data holds {data.ElementType} elements, the array {ElementType}", nameof(data));
+        }
+        long[] extent = [.. data.Shape.Select(n => (long)n)];
+        CheckRegion(start.Span, extent);
+        List<ChunkSelection> chunks = ChunkSelection.Of(Metadata.Shape, Metadata.ChunkGrid.ChunkShape, start.Span, extent);
+        int[] chunkShape = Pipeline.Decoded.MemoryShape(_metadataKey);
+        await Parallel.ForEachAsync(chunks, ParallelOptions(cancellationToken), async (chunk, token) =>
+        {
+            NdArray? existing = chunk.CoversChunk ? null : await ReadChunkAsync(chunk.Index, token);
+            using NdArray target = existing ?? NdArray.Rent(ElementType, chunkShape);
+            if (existing is null && (!chunk.CoversChunk || chunk.Overhangs))
+            {
+                target.Fill(Metadata.FillValue);
+            }
+            NdArray.CopyRegion(data, chunk.RegionStart, target, chunk.ChunkStart, chunk.Extent);
+            string key = ChunkKey(chunk.Index);
+            if (target.IsFilledWith(Metadata.FillValue))
+            {
+                await Store.EraseAsync(key, token);
+                return;
+            }
+            using PooledBufferWriter encoded = Pipeline.Encode(target);
+            await Store.SetAsync(key, encoded.WrittenMemory, token);
+        });
+    }
+
+    /// <summary>Writes the whole array from <paramref name="data"/>.</summary>
+    public ValueTask WriteAllAsync(NdArray data, CancellationToken cancellationToken = default) =>
+        WriteAsync(new long[Shape.Count], data, cancellationToken);
+
+    private ParallelOptions ParallelOptions(CancellationToken cancellationToken) => new()
+    {
+        MaxDegreeOfParallelism = Math.Max(1, Options.MaxDegreeOfParallelism),
+        CancellationToken = cancellationToken,
+    };
+
+    private int[] CheckRegion(ReadOnlySpan<long> start, ReadOnlySpan<long> extent)
+    {
+        int rank = Metadata.Shape.Length;
+        if (start.Length != rank || extent.Length != rank)
+        {
+            throw new ArgumentException($"a region of array {Path} has {rank} dimensions");
+        }
+        int[] shape = new int[rank];
+        for (int d = 0; d < rank; d++)
+        {
+            if (start[d] < 0 || extent[d] < 0 || extent[d] > Metadata.Shape[d] - start[d])
+            {
+                throw new ArgumentOutOfRangeException(nameof(extent), $"region [{string.Join(", ", start.ToArray())}] + [{string.Join(", ", extent.ToArray())}] lies outside shape [{string.Join(", ", Metadata.Shape)}]");
+            }
+            if (extent[d] > Array.MaxLength)
+            {
+                throw new ArgumentOutOfRangeException(nameof(extent), "region is too large to hold in memory");
+            }
+            shape[d] = (int)extent[d];
+        }
+        NdArray.CountOf(ElementType, shape);
+        return shape;
+    }
+}
