@@ -60,7 +60,8 @@ public sealed class ZarrGroup : GroupNode
     /// The children (core spec, "Discover children of a group"): each prefix under the group
     /// that does not start with "__" and holds a <c>zarr.json</c>. With
     /// <see cref="ZarrOptions.UseConsolidatedMetadata"/> and consolidated metadata present, the
-    /// children come from it and the store is not listed.
+    /// children come from it and the store is not listed. A child whose metadata cannot be
+    /// opened is listed as an <see cref="UnreadableNode"/>.
     /// </summary>
     public override async ValueTask<IReadOnlyList<Node>> GetChildrenAsync(CancellationToken cancellationToken = default)
     {
@@ -78,9 +79,17 @@ public sealed class ZarrGroup : GroupNode
             {
                 continue;
             }
-            if (await ZarrHierarchy.TryOpenAsync(Store, ChildPath(name), Options, cancellationToken) is Node child)
+            string path = ChildPath(name);
+            try
             {
-                children.Add(child);
+                if (await ZarrHierarchy.TryOpenAsync(Store, path, Options, cancellationToken) is Node child)
+                {
+                    children.Add(child);
+                }
+            }
+            catch (ConformanceException e)
+            {
+                children.Add(new UnreadableNode(path, e));
             }
         }
         return children;

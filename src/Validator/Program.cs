@@ -1,0 +1,3 @@
+using Conformance.Validator;
+
+return await Cli.RunAsync(args, Console.Out, Console.Error);
