@@ -24,7 +24,7 @@ public sealed class ZarrArray : ArrayNode
         Options = options;
         _prefix = NodeName.Prefix(path);
         _metadataKey = NodeName.MetadataKey(path);
-        Pipeline = CodecPipeline.Build(metadata.Codecs, new ArrayRepresentation(metadata.DataType, metadata.ChunkGrid.ChunkShape), _metadataKey, options.MaxChunkBytes);
+        Pipeline = CodecPipeline.Build(metadata.Codecs, new ArrayRepresentation(metadata.DataType, metadata.ChunkGrid.ChunkShape), _metadataKey + "#/codecs", options.MaxChunkBytes);
     }
 
     public Store Store { get; }

@@ -8,21 +8,25 @@ namespace Conformance.Reference.Zarr.Codecs;
 /// </summary>
 public sealed record ArrayRepresentation(ZarrDataType DataType, long[] Shape)
 {
-    public long ElementCount
-    {
-        get
-        {
-            long count = 1;
-            foreach (long n in Shape)
-            {
-                count = checked(count * n);
-            }
-            return count;
-        }
-    }
+    /// <summary>Number of elements, saturating at <see cref="long.MaxValue"/> for absurd shapes.</summary>
+    public long ElementCount => SaturatingProduct(Shape, 1);
 
-    /// <summary>Bytes of the elements, or null for variable-length types.</summary>
-    public long? ByteCount => DataType.ElementType.IsVariableLength ? null : checked(ElementCount * DataType.ElementType.Size);
+    /// <summary>Bytes of the elements (saturating), or null for variable-length types.</summary>
+    public long? ByteCount => DataType.ElementType.IsVariableLength ? null : SaturatingProduct(Shape, DataType.ElementType.Size);
+
+    private static long SaturatingProduct(long[] shape, long start)
+    {
+        long product = start;
+        foreach (long n in shape)
+        {
+            if (n == 0)
+            {
+                return 0;
+            }
+            product = product > long.MaxValue / n ? long.MaxValue : product * n;
+        }
+        return product;
+    }
 
     /// <summary>The shape as in-memory lengths, refusing chunks that cannot be held in memory.</summary>
     public int[] MemoryShape(string location)

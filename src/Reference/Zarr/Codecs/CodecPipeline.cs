@@ -37,7 +37,7 @@ public sealed class CodecPipeline
 
     /// <summary>
     /// Builds the pipeline for chunks of <paramref name="decoded"/>. <paramref name="location"/>
-    /// is the metadata key, for diagnostics; <paramref name="maxChunkBytes"/> bounds what
+    /// locates the <c>codecs</c> member (e.g. <c>a/zarr.json#/codecs</c>), for diagnostics; <paramref name="maxChunkBytes"/> bounds what
     /// decoding a chunk of unknown size may allocate.
     /// </summary>
     public static CodecPipeline Build(IReadOnlyList<ICodec> codecs, ArrayRepresentation decoded, string location, long maxChunkBytes)
@@ -48,7 +48,7 @@ public sealed class CodecPipeline
         var bytesCodecs = new List<IBytesToBytesCodec>();
         for (int i = 0; i < codecs.Count; i++)
         {
-            string at = $"{location}#/codecs/{i}";
+            string at = $"{location}/{i}";
             switch (codecs[i])
             {
                 case IgnoredCodec:
@@ -71,7 +71,7 @@ public sealed class CodecPipeline
         }
         if (serializer is null)
         {
-            throw new ConformanceException(ZarrRules.CodecOrder, location + "#/codecs", "the codecs have no array->bytes codec");
+            throw new ConformanceException(ZarrRules.CodecOrder, location, "the codecs have no array->bytes codec");
         }
         long?[] sizes = new long?[bytesCodecs.Count + 1];
         sizes[0] = serializer.ComputeEncodedSize(representations[^1]);

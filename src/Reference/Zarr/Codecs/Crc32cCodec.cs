@@ -23,7 +23,7 @@ public sealed class Crc32cCodec : IBytesToBytesCodec
 
     public ExtensionObject ToDefinition() => new(CodecName);
 
-    public long? ComputeEncodedSize(long? decodedSize) => decodedSize + 4;
+    public long? ComputeEncodedSize(long? decodedSize) => decodedSize < long.MaxValue - 4 ? decodedSize + 4 : null;
 
     public void Encode(ReadOnlyMemory<byte> decoded, IBufferWriter<byte> output)
     {

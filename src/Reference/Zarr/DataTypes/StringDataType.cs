@@ -34,7 +34,7 @@ public sealed class StringDataType : ZarrDataType
         {
             return StrictUtf8.GetBytes(value.GetString()!);
         }
-        catch (EncoderFallbackException)
+        catch (Exception e) when (e is EncoderFallbackException or InvalidOperationException)
         {
             throw new ConformanceException(ZarrRules.FillString, location, "the fill value holds an unpaired surrogate, which UTF-8 cannot encode");
         }

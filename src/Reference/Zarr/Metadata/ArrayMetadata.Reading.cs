@@ -36,6 +36,9 @@ public sealed partial class ArrayMetadata
             string at = At("codecs/" + i++);
             codecs.Add(options.Codecs.Resolve(ExtensionObject.Parse(item, at), at));
         }
+        // Core spec, "Determination of encoded representations": a chain that cannot carry
+        // this data type and chunk shape is an error when the array is opened.
+        CodecPipeline.Build(codecs, new ArrayRepresentation(dataType, grid.ChunkShape), At("codecs"), options.MaxChunkBytes);
 
         JsonObject attributes = [];
         List<ExtensionObject>? transformers = null;

@@ -21,8 +21,9 @@ public static class MetadataJson
     };
 
     /// <summary>
-    /// Parses a metadata document, refusing invalid JSON and (RFC 8259 says names SHOULD be
-    /// unique; we hold metadata to it) duplicate member names.
+    /// Parses a metadata document, refusing invalid JSON, strings with unpaired surrogate
+    /// escapes (no Unicode text has them), and (RFC 8259 says names SHOULD be unique; we hold
+    /// metadata to it) duplicate member names.
     /// </summary>
     public static JsonDocument Parse(ReadOnlyMemory<byte> json, string location)
     {
@@ -37,7 +38,7 @@ public static class MetadataJson
         }
         try
         {
-            CheckDuplicates(document.RootElement, location + "#");
+            CheckMembers(document.RootElement, location + "#");
         }
         catch
         {
@@ -47,29 +48,56 @@ public static class MetadataJson
         return document;
     }
 
-    private static void CheckDuplicates(JsonElement element, string location)
+    private static void CheckMembers(JsonElement element, string location)
     {
         switch (element.ValueKind)
         {
+            case JsonValueKind.String:
+                CheckText(element, location);
+                break;
             case JsonValueKind.Object:
                 var names = new HashSet<string>(StringComparer.Ordinal);
                 foreach (JsonProperty member in element.EnumerateObject())
                 {
-                    string at = location + "/" + JsonPointer.Escape(member.Name);
+                    string at = location + "/" + JsonPointer.Escape(NameOf(member, location));
                     if (!names.Add(member.Name))
                     {
                         throw new ConformanceException(ZarrRules.DuplicateMember, at, $"member '{member.Name}' appears more than once");
                     }
-                    CheckDuplicates(member.Value, at);
+                    CheckMembers(member.Value, at);
                 }
                 break;
             case JsonValueKind.Array:
                 int i = 0;
                 foreach (JsonElement item in element.EnumerateArray())
                 {
-                    CheckDuplicates(item, location + "/" + i++);
+                    CheckMembers(item, location + "/" + i++);
                 }
                 break;
+        }
+    }
+
+    private static void CheckText(JsonElement element, string location)
+    {
+        try
+        {
+            element.GetString();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConformanceException(ZarrRules.MetadataJson, location, "string holds an unpaired surrogate escape, which is not Unicode text", inner: e);
+        }
+    }
+
+    private static string NameOf(JsonProperty member, string location)
+    {
+        try
+        {
+            return member.Name;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConformanceException(ZarrRules.MetadataJson, location, "a member name holds an unpaired surrogate escape, which is not Unicode text", inner: e);
         }
     }
 }

@@ -26,7 +26,7 @@ public abstract partial class NodeMetadata
         if (format.ValueKind != JsonValueKind.Number || !JsonNumbers.IsPlainInteger(format) || !format.TryGetInt32(out int version) || version != 3)
         {
             throw new ConformanceException(ZarrRules.ZarrFormat, location + "/zarr_format", $"zarr_format must be 3, not {format.GetRawText()}",
-                format.ValueKind == JsonValueKind.Number ? Outcome.Unsupported : Outcome.Invalid);
+                JsonNumbers.IsPlainInteger(format) ? Outcome.Unsupported : Outcome.Invalid);
         }
         if (!root.TryGetProperty("node_type", out JsonElement nodeType))
         {
