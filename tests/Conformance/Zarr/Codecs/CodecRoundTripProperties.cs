@@ -31,7 +31,7 @@ public sealed class CodecRoundTripProperties
             CodecPipeline pipeline = CodecPipeline.Build(chain, new ArrayRepresentation(type, [.. shape.Select(n => (long)n)]), "k", 1 << 24);
             using PooledBufferWriter encoded = pipeline.Encode(array);
             using NdArray decoded = pipeline.Decode(encoded.WrittenMemory.ToArray(), "k");
-            return Arrays.Equal(array, decoded);
+            return NdArrays.Equal(array, decoded);
         }).Check(Config);
     }
 

@@ -3,7 +3,7 @@ using Conformance.Reference.Model;
 namespace Conformance.Tests.Support;
 
 /// <summary>Equality of in-memory arrays, bit for bit.</summary>
-public static class Arrays
+public static class NdArrays
 {
     public static bool Equal(NdArray a, NdArray b)
     {
