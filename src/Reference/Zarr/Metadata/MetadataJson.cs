@@ -32,6 +32,10 @@ public static class MetadataJson
         {
             document = JsonDocument.Parse(json, DocumentOptions);
         }
+        catch (JsonException e) when (NestingDepth(json.Span) > DocumentOptions.MaxDepth)
+        {
+            throw new ConformanceException(ZarrRules.MetadataTooLarge, location, $"metadata nests deeper than the {DocumentOptions.MaxDepth} levels we read", Outcome.Unsupported, e);
+        }
         catch (JsonException e)
         {
             throw new ConformanceException(ZarrRules.MetadataJson, location, "not valid JSON: " + e.Message, inner: e);
@@ -99,5 +103,42 @@ public static class MetadataJson
         {
             throw new ConformanceException(ZarrRules.MetadataJson, location, "a member name holds an unpaired surrogate escape, which is not Unicode text", inner: e);
         }
+    }
+
+    /// <summary>Deepest bracket nesting outside strings, to tell "too deep for us" from "not JSON".</summary>
+    private static int NestingDepth(ReadOnlySpan<byte> json)
+    {
+        int depth = 0;
+        int deepest = 0;
+        bool inString = false;
+        for (int i = 0; i < json.Length; i++)
+        {
+            byte b = json[i];
+            if (inString)
+            {
+                if (b == (byte)'\\')
+                {
+                    i++;
+                }
+                else if (b == (byte)'"')
+                {
+                    inString = false;
+                }
+                continue;
+            }
+            switch (b)
+            {
+                case (byte)'"':
+                    inString = true;
+                    break;
+                case (byte)'[' or (byte)'{':
+                    deepest = Math.Max(deepest, ++depth);
+                    break;
+                case (byte)']' or (byte)'}':
+                    depth--;
+                    break;
+            }
+        }
+        return deepest;
     }
 }

@@ -111,10 +111,19 @@ public sealed class HostileInputTests
     [Test]
     public async Task Deeply_nested_attributes_are_refused_without_a_stack_overflow()
     {
+        // Valid JSON, but deeper than we read: unsupported, not invalid.
         string nested = new string('[', 100_000) + new string(']', 100_000);
         MemoryStore store = await StoreWith("""{"zarr_format": 3, "node_type": "group", "attributes": {"a": """ + nested + "}}");
         ConformanceException e = (await Assert.ThrowsAsync<ConformanceException>(async () => await ZarrHierarchy.OpenAsync(store)))!;
-        Assert.That(e.RuleId, Is.EqualTo(ZarrRules.MetadataJson));
+        Assert.That((e.RuleId, e.Outcome), Is.EqualTo((ZarrRules.MetadataTooLarge, Reference.Outcome.Unsupported)));
+    }
+
+    [Test]
+    public async Task Unbalanced_deep_nesting_is_still_a_limit_not_a_crash()
+    {
+        MemoryStore store = await StoreWith(new string('[', 1_000_000));
+        ConformanceException e = (await Assert.ThrowsAsync<ConformanceException>(async () => await ZarrHierarchy.OpenAsync(store)))!;
+        Assert.That(e.RuleId, Is.EqualTo(ZarrRules.MetadataTooLarge));
     }
 
     [Test]
