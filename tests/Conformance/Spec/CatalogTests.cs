@@ -1,0 +1,59 @@
+using System.Reflection;
+using System.Text.Json;
+using Conformance.Reference.Zarr;
+using Conformance.Tests.Support;
+
+namespace Conformance.Tests.Spec;
+
+/// <summary>The catalog in <c>spec/</c>, the rule IDs in code and the fixtures name the same rules.</summary>
+public sealed class CatalogTests
+{
+    private static readonly string[] Levels = ["must", "should", "may"];
+
+    private static List<JsonElement> Rules()
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "spec", "zarr-v3", "rules.json")));
+        return [.. document.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.Clone())];
+    }
+
+    private static IEnumerable<string> CodeIds() => typeof(ZarrRules)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!);
+
+    [Test]
+    public void Every_rule_in_code_is_catalogued_and_every_catalogued_rule_is_in_code()
+    {
+        string[] catalogued = [.. Rules().Select(r => r.GetProperty("id").GetString()!)];
+        Assert.That(catalogued, Is.Unique);
+        Assert.That(catalogued, Is.EquivalentTo(CodeIds()));
+    }
+
+    [Test]
+    public void Every_entry_is_complete()
+    {
+        foreach (JsonElement rule in Rules())
+        {
+            string id = rule.GetProperty("id").GetString()!;
+            Assert.That(rule.GetProperty("level").GetString(), Is.AnyOf(Levels), id);
+            Assert.That(rule.GetProperty("section").GetString(), Is.Not.Empty, id);
+            Assert.That(rule.GetProperty("summary").GetString(), Is.Not.Empty, id);
+            Assert.That(rule.GetProperty("binds").GetString(), Is.AnyOf("metadata", "data", "reader", "store"), id);
+            Assert.That(rule.GetProperty("link").GetString(), Does.StartWith("https://zarr-specs.readthedocs.io/").Or.StartWith("https://github.com/zarr-developers/zarr-extensions/"), id);
+        }
+    }
+
+    [Test]
+    public void Every_fixture_names_a_catalogued_rule()
+    {
+        var ids = new HashSet<string>(CodeIds());
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Fixtures, "zarr-v3"), "case.json", SearchOption.AllDirectories))
+        {
+            using JsonDocument manifest = JsonDocument.Parse(File.ReadAllBytes(file));
+            if (manifest.RootElement.TryGetProperty("rule", out JsonElement rule))
+            {
+                Assert.That(ids, Does.Contain(rule.GetString()), file);
+            }
+        }
+    }
+}
