@@ -43,22 +43,19 @@ public static class Crc32C
             }
             return crc;
         }
+        return AppendTable(crc, data);
+    }
+
+    /// <summary>The portable table path, whatever the CPU; tests compare it with the intrinsic path.</summary>
+    internal static uint ComputePortable(ReadOnlySpan<byte> data) => ~AppendTable(~0u, data);
+
+    private static uint AppendTable(uint crc, ReadOnlySpan<byte> data)
+    {
         foreach (byte b in data)
         {
             crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
         }
         return crc;
-    }
-
-    /// <summary>The portable table path, whatever the CPU; tests compare it with the intrinsic path.</summary>
-    internal static uint ComputePortable(ReadOnlySpan<byte> data)
-    {
-        uint crc = ~0u;
-        foreach (byte b in data)
-        {
-            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-        return ~crc;
     }
 
     private static uint[] BuildTable()
