@@ -96,23 +96,34 @@ public sealed class ZarrArray : ArrayNode
     public ValueTask<NdArray> ReadAllAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(new long[Shape.Count], Metadata.Shape, cancellationToken);
 
+    /// <inheritdoc/>
+    /// <remarks>The result may hold a pooled buffer: dispose it when done.</remarks>
     public override async ValueTask<NdArray> ReadAsync(ReadOnlyMemory<long> start, ReadOnlyMemory<long> extent, CancellationToken cancellationToken = default)
     {
         int[] resultShape = CheckRegion(start.Span, extent.Span);
-        NdArray result = NdArray.Create(ElementType, resultShape);
+        // Every element is written below, by a chunk's data or its fill, so no clearing is needed.
+        NdArray result = NdArray.Rent(ElementType, resultShape);
         List<ChunkSelection> chunks = ChunkSelection.Of(Metadata.Shape, Metadata.ChunkGrid.ChunkShape, start.Span, extent.Span);
-        await Parallel.ForEachAsync(chunks, ParallelOptions(cancellationToken), async (chunk, token) =>
+        try
         {
-            using NdArray? decoded = await ReadChunkAsync(chunk.Index, token);
-            if (decoded is null)
+            await Parallel.ForEachAsync(chunks, ParallelOptions(cancellationToken), async (chunk, token) =>
             {
-                result.FillRegion(chunk.RegionStart, chunk.Extent, Metadata.FillValue);
-            }
-            else
-            {
-                NdArray.CopyRegion(decoded, chunk.ChunkStart, result, chunk.RegionStart, chunk.Extent);
-            }
-        });
+                using NdArray? decoded = await ReadChunkAsync(chunk.Index, token);
+                if (decoded is null)
+                {
+                    result.FillRegion(chunk.RegionStart, chunk.Extent, Metadata.FillValue);
+                }
+                else
+                {
+                    NdArray.CopyRegion(decoded, chunk.ChunkStart, result, chunk.RegionStart, chunk.Extent);
+                }
+            });
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
         return result;
     }
 
