@@ -91,7 +91,14 @@ public sealed class DirectoryStore : Store
     public override ValueTask EraseAsync(string key, CancellationToken cancellationToken = default)
     {
         CheckWritable();
-        File.Delete(PathOf(key));
+        try
+        {
+            File.Delete(PathOf(key));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // No parent directory, so no value: erasing a missing key is not an error.
+        }
         return ValueTask.CompletedTask;
     }
 

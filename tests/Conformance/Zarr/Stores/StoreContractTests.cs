@@ -101,6 +101,7 @@ public abstract class StoreContractTests
         await store.SetAsync("k/v", Bytes("1"));
         await store.EraseAsync("k/v");
         await store.EraseAsync("k/never");
+        await store.EraseAsync("no/such/prefix/key");
         Assert.That(await GetText(store, "k/v"), Is.Null);
     }
 
