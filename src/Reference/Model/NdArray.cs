@@ -184,12 +184,25 @@ public sealed class NdArray : IDisposable
             }
             return;
         }
-        int size = source.ElementType.Size;
-        Span<byte> src = source.Bytes;
-        Span<byte> dst = destination.Bytes;
+        CopyRuns(ref runs, source.Bytes, destination.Bytes, source.ElementType.Size);
+    }
+
+    /// <summary>
+    /// Like <see cref="CopyRegion(NdArray, ReadOnlySpan{int}, NdArray, ReadOnlySpan{int}, ReadOnlySpan{int})"/>,
+    /// from fixed-size elements held in <paramref name="source"/> as a C-order array of
+    /// <paramref name="sourceShape"/>: decoders copy straight from their buffers.
+    /// </summary>
+    public static void CopyRegion(ReadOnlySpan<byte> source, ReadOnlySpan<int> sourceShape, ReadOnlySpan<int> sourceStart, NdArray destination, ReadOnlySpan<int> destinationStart, ReadOnlySpan<int> extent)
+    {
+        var runs = new RegionRuns(sourceShape, sourceStart, destination.Shape, destinationStart, extent);
+        CopyRuns(ref runs, source, destination.Bytes, destination.ElementType.Size);
+    }
+
+    private static void CopyRuns(ref RegionRuns runs, ReadOnlySpan<byte> source, Span<byte> destination, int size)
+    {
         while (runs.MoveNext(out int s, out int d, out int n))
         {
-            src.Slice(s * size, n * size).CopyTo(dst.Slice(d * size, n * size));
+            source.Slice(s * size, n * size).CopyTo(destination.Slice(d * size, n * size));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Conformance.Reference.Buffers;
 using Conformance.Reference.Model;
@@ -101,23 +102,11 @@ public sealed class ZarrArray : ArrayNode
     public override async ValueTask<NdArray> ReadAsync(ReadOnlyMemory<long> start, ReadOnlyMemory<long> extent, CancellationToken cancellationToken = default)
     {
         int[] resultShape = CheckRegion(start.Span, extent.Span);
-        // Every element is written below, by a chunk's data or its fill, so no clearing is needed.
+        // Every element is written by ReadIntoAsync, from a chunk or its fill, so no clearing is needed.
         NdArray result = NdArray.Rent(ElementType, resultShape);
-        List<ChunkSelection> chunks = ChunkSelection.Of(Metadata.Shape, Metadata.ChunkGrid.ChunkShape, start.Span, extent.Span);
         try
         {
-            await Parallel.ForEachAsync(chunks, ParallelOptions(cancellationToken), async (chunk, token) =>
-            {
-                using NdArray? decoded = await ReadChunkAsync(chunk.Index, token);
-                if (decoded is null)
-                {
-                    result.FillRegion(chunk.RegionStart, chunk.Extent, Metadata.FillValue);
-                }
-                else
-                {
-                    NdArray.CopyRegion(decoded, chunk.ChunkStart, result, chunk.RegionStart, chunk.Extent);
-                }
-            });
+            await ReadIntoAsync(start, result, cancellationToken);
         }
         catch
         {
@@ -125,6 +114,34 @@ public sealed class ZarrArray : ArrayNode
             throw;
         }
         return result;
+    }
+
+    /// <summary>
+    /// Reads the box that starts at <paramref name="start"/>, of <paramref name="destination"/>'s
+    /// shape, into <paramref name="destination"/>: repeated reads can reuse one buffer.
+    /// </summary>
+    public async ValueTask ReadIntoAsync(ReadOnlyMemory<long> start, NdArray destination, CancellationToken cancellationToken = default)
+    {
+        if (destination.ElementType != ElementType)
+        {
+            throw new ArgumentException($"destination holds {destination.ElementType} elements, the array {ElementType}", nameof(destination));
+        }
+        long[] extent = [.. destination.Shape.Select(n => (long)n)];
+        CheckRegion(start.Span, extent);
+        List<ChunkSelection> chunks = ChunkSelection.Of(Metadata.Shape, Metadata.ChunkGrid.ChunkShape, start.Span, extent);
+        await ForEachChunkAsync(chunks, async (chunk, token) =>
+        {
+            string key = ChunkKey(chunk.Index);
+            using StoreValue? stored = await Store.GetAsync(key, null, token);
+            if (stored is null)
+            {
+                destination.FillRegion(chunk.RegionStart, chunk.Extent, Metadata.FillValue);
+            }
+            else
+            {
+                Pipeline.DecodeInto(stored.Memory, key, chunk.ChunkStart, destination, chunk.RegionStart, chunk.Extent);
+            }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -142,7 +159,7 @@ public sealed class ZarrArray : ArrayNode
         CheckRegion(start.Span, extent);
         List<ChunkSelection> chunks = ChunkSelection.Of(Metadata.Shape, Metadata.ChunkGrid.ChunkShape, start.Span, extent);
         int[] chunkShape = Pipeline.Decoded.MemoryShape(_metadataKey);
-        await Parallel.ForEachAsync(chunks, ParallelOptions(cancellationToken), async (chunk, token) =>
+        await ForEachChunkAsync(chunks, async (chunk, token) =>
         {
             NdArray? existing = chunk.CoversChunk ? null : await ReadChunkAsync(chunk.Index, token);
             using NdArray target = existing ?? NdArray.Rent(ElementType, chunkShape);
@@ -159,18 +176,40 @@ public sealed class ZarrArray : ArrayNode
             }
             using PooledBufferWriter encoded = Pipeline.Encode(target);
             await Store.SetAsync(key, encoded.WrittenMemory, token);
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Writes the whole array from <paramref name="data"/>.</summary>
     public ValueTask WriteAllAsync(NdArray data, CancellationToken cancellationToken = default) =>
         WriteAsync(new long[Shape.Count], data, cancellationToken);
 
-    private ParallelOptions ParallelOptions(CancellationToken cancellationToken) => new()
+    /// <summary>
+    /// Runs <paramref name="body"/> for every chunk, at most <see cref="ZarrOptions.MaxDegreeOfParallelism"/>
+    /// at once. Workers take runs of neighbouring chunks rather than one chunk at a time, so two
+    /// workers seldom write next to each other in the result or in the same store directory.
+    /// </summary>
+    private async Task ForEachChunkAsync(List<ChunkSelection> chunks, Func<ChunkSelection, CancellationToken, ValueTask> body, CancellationToken cancellationToken)
     {
-        MaxDegreeOfParallelism = Math.Max(1, Options.MaxDegreeOfParallelism),
-        CancellationToken = cancellationToken,
-    };
+        int workers = Math.Max(1, Options.MaxDegreeOfParallelism);
+        if (workers == 1 || chunks.Count <= 1)
+        {
+            foreach (ChunkSelection chunk in chunks)
+            {
+                await body(chunk, cancellationToken);
+            }
+            return;
+        }
+        // Four runs per worker keep the load even when some chunks decode slower than others.
+        int runLength = Math.Max(1, chunks.Count / (workers * 4));
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Partitioner.Create(0, chunks.Count, runLength).GetDynamicPartitions(), options, async (run, token) =>
+        {
+            for (int i = run.Item1; i < run.Item2; i++)
+            {
+                await body(chunks[i], token);
+            }
+        });
+    }
 
     private int[] CheckRegion(ReadOnlySpan<long> start, ReadOnlySpan<long> extent)
     {

@@ -75,17 +75,8 @@ public sealed class BytesCodec : IArrayToBytesCodec
 
     public NdArray Decode(ReadOnlySpan<byte> encoded, ArrayRepresentation decoded, string location)
     {
-        int[] shape = decoded.MemoryShape(location);
-        long expected = decoded.ByteCount!.Value;
-        if (encoded.Length != expected)
-        {
-            throw new ConformanceException(ZarrRules.BytesLength, location, $"chunk holds {encoded.Length} bytes, {expected} expected for shape [{string.Join(", ", decoded.Shape)}] {decoded.DataType}");
-        }
+        int[] shape = CheckEncoded(encoded, decoded, location);
         ElementType type = decoded.DataType.ElementType;
-        if (type.Kind == ElementKind.Bool && encoded.IndexOfAnyExcept((byte)0, (byte)1) is int bad and >= 0)
-        {
-            throw new ConformanceException(ZarrRules.BytesBool, location, $"bool element {bad} is encoded as {encoded[bad]}, not 0 or 1");
-        }
         NdArray array = NdArray.Rent(type, shape);
         if (NeedsSwap(type))
         {
@@ -97,6 +88,28 @@ public sealed class BytesCodec : IArrayToBytesCodec
         }
         return array;
     }
+
+    /// <summary>
+    /// Checks that <paramref name="encoded"/> is a valid encoding of <paramref name="decoded"/>
+    /// (size, and bool bytes 0 or 1) and returns the chunk's in-memory shape.
+    /// </summary>
+    public static int[] CheckEncoded(ReadOnlySpan<byte> encoded, ArrayRepresentation decoded, string location)
+    {
+        int[] shape = decoded.MemoryShape(location);
+        long expected = decoded.ByteCount!.Value;
+        if (encoded.Length != expected)
+        {
+            throw new ConformanceException(ZarrRules.BytesLength, location, $"chunk holds {encoded.Length} bytes, {expected} expected for shape [{string.Join(", ", decoded.Shape)}] {decoded.DataType}");
+        }
+        if (decoded.DataType.ElementType.Kind == ElementKind.Bool && encoded.IndexOfAnyExcept((byte)0, (byte)1) is int bad and >= 0)
+        {
+            throw new ConformanceException(ZarrRules.BytesBool, location, $"bool element {bad} is encoded as {encoded[bad]}, not 0 or 1");
+        }
+        return shape;
+    }
+
+    /// <summary>True when the encoded bytes are the in-memory bytes, so decoding is a plain copy.</summary>
+    public bool IsIdentity(ElementType type) => !NeedsSwap(type);
 
     // Memory is little-endian, so only big-endian multi-byte components need reversing.
     private bool NeedsSwap(ElementType type) =>

@@ -85,10 +85,57 @@ public sealed class CodecPipeline
     /// <summary>Decodes one stored chunk (core spec, "Decoding procedure"); the caller disposes the result.</summary>
     public NdArray Decode(ReadOnlyMemory<byte> stored, string location)
     {
-        PooledBufferWriter? current = null;
+        ReadOnlyMemory<byte> bytes = DecodeBytes(stored, location, out PooledBufferWriter? owner);
         try
         {
-            ReadOnlyMemory<byte> bytes = stored;
+            NdArray array = _serializer.Decode(bytes.Span, _representations[^1], location);
+            for (int i = _arrayCodecs.Length - 1; i >= 0; i--)
+            {
+                using NdArray encoded = array;
+                array = _arrayCodecs[i].Decode(encoded, _representations[i], location);
+            }
+            return array;
+        }
+        finally
+        {
+            owner?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Decodes one stored chunk and copies its box at <paramref name="chunkStart"/> of
+    /// <paramref name="extent"/> to <paramref name="destinationStart"/> in
+    /// <paramref name="destination"/>. When the chunk's bytes already are its elements (a
+    /// <c>bytes</c> codec with no byte swap and no array codecs) the copy is made straight from
+    /// the decoded bytes, without an intermediate array.
+    /// </summary>
+    public void DecodeInto(ReadOnlyMemory<byte> stored, string location, ReadOnlySpan<int> chunkStart, NdArray destination, ReadOnlySpan<int> destinationStart, ReadOnlySpan<int> extent)
+    {
+        if (_arrayCodecs.Length > 0 || _serializer is not BytesCodec bytesCodec || !bytesCodec.IsIdentity(destination.ElementType))
+        {
+            using NdArray decoded = Decode(stored, location);
+            NdArray.CopyRegion(decoded, chunkStart, destination, destinationStart, extent);
+            return;
+        }
+        ReadOnlyMemory<byte> bytes = DecodeBytes(stored, location, out PooledBufferWriter? owner);
+        try
+        {
+            int[] shape = BytesCodec.CheckEncoded(bytes.Span, _representations[0], location);
+            NdArray.CopyRegion(bytes.Span, shape, chunkStart, destination, destinationStart, extent);
+        }
+        finally
+        {
+            owner?.Dispose();
+        }
+    }
+
+    /// <summary>Runs the bytes->bytes codecs in reverse; <paramref name="owner"/> holds the result's buffer, if any.</summary>
+    private ReadOnlyMemory<byte> DecodeBytes(ReadOnlyMemory<byte> stored, string location, out PooledBufferWriter? owner)
+    {
+        owner = null;
+        ReadOnlyMemory<byte> bytes = stored;
+        try
+        {
             for (int i = _bytesCodecs.Length - 1; i >= 0; i--)
             {
                 long limit = _byteSizes[i] ?? _maxChunkBytes;
@@ -102,21 +149,17 @@ public sealed class CodecPipeline
                     next.Dispose();
                     throw;
                 }
-                current?.Dispose();
-                current = next;
-                bytes = current.WrittenMemory;
+                owner?.Dispose();
+                owner = next;
+                bytes = owner.WrittenMemory;
             }
-            NdArray array = _serializer.Decode(bytes.Span, _representations[^1], location);
-            for (int i = _arrayCodecs.Length - 1; i >= 0; i--)
-            {
-                using NdArray encoded = array;
-                array = _arrayCodecs[i].Decode(encoded, _representations[i], location);
-            }
-            return array;
+            return bytes;
         }
-        finally
+        catch
         {
-            current?.Dispose();
+            owner?.Dispose();
+            owner = null;
+            throw;
         }
     }
 
