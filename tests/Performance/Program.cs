@@ -1,0 +1,8 @@
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Conformance.Performance;
+
+foreach (Summary summary in BenchmarkSwitcher.FromAssembly(typeof(ArrayReadWriteBenchmarks).Assembly).Run(args))
+{
+    FloorRatios.Export(summary);
+}
