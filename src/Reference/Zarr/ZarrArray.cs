@@ -106,7 +106,7 @@ public sealed class ZarrArray : ArrayNode
         NdArray result = NdArray.Rent(ElementType, resultShape);
         try
         {
-            await ReadIntoAsync(start, result, cancellationToken);
+            await ReadRegionAsync(start, extent, result, cancellationToken);
         }
         catch
         {
@@ -128,7 +128,13 @@ public sealed class ZarrArray : ArrayNode
         }
         long[] extent = [.. destination.Shape.Select(n => (long)n)];
         CheckRegion(start.Span, extent);
-        List<ChunkSelection> chunks = ChunkSelection.Of(Metadata.Shape, Metadata.ChunkGrid.ChunkShape, start.Span, extent);
+        await ReadRegionAsync(start, extent, destination, cancellationToken);
+    }
+
+    /// <summary>Fills <paramref name="destination"/> from the checked box at <paramref name="start"/> of <paramref name="extent"/>.</summary>
+    private async ValueTask ReadRegionAsync(ReadOnlyMemory<long> start, ReadOnlyMemory<long> extent, NdArray destination, CancellationToken cancellationToken)
+    {
+        List<ChunkSelection> chunks = ChunkSelection.Of(Metadata.Shape, Metadata.ChunkGrid.ChunkShape, start.Span, extent.Span);
         await ForEachChunkAsync(chunks, async (chunk, token) =>
         {
             string key = ChunkKey(chunk.Index);

@@ -105,6 +105,24 @@ public sealed class ArrayStorageTests
     }
 
     [Test]
+    public async Task Reads_into_a_caller_owned_array_match_reads_that_allocate()
+    {
+        var store = new MemoryStore();
+        ZarrArray array = await ZarrArray.CreateAsync(store, "/a", UInt8([5, 4], [2, 3], fill: 9));
+        await array.WriteAsync(new long[] { 1, 1 }, NdArray.FromBytes(ElementType.UInt8, [2, 2], [1, 2, 3, 4]));
+        NdArray reused = NdArray.Create(ElementType.UInt8, [3, 3]);
+        foreach (long[] start in new[] { new long[] { 0, 0 }, new long[] { 2, 1 } })
+        {
+            await array.ReadIntoAsync(start, reused);
+            using NdArray allocated = await array.ReadAsync(start, new long[] { 3, 3 });
+            Assert.That(reused.Bytes.ToArray(), Is.EqualTo(allocated.Bytes.ToArray()));
+        }
+        Assert.That(reused.Bytes.ToArray(), Is.EqualTo(new byte[] { 3, 4, 9, 9, 9, 9, 9, 9, 9 }));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await array.ReadIntoAsync(new long[] { 0, 0 }, NdArray.Create(ElementType.Int8, [1, 1])));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await array.ReadIntoAsync(new long[] { 4, 0 }, reused));
+    }
+
+    [Test]
     public async Task Directory_stores_hold_the_same_keys_as_files()
     {
         using var directory = new TempDirectory();
