@@ -29,8 +29,6 @@ public sealed class CodecRegistry
 
     public void Register(string name, Func<ExtensionObject, string, ICodec> factory) => _factories[name] = factory;
 
-    public IEnumerable<string> Names => _factories.Keys.Order(StringComparer.Ordinal);
-
     /// <summary>
     /// The codec a definition names. An unknown codec marked <c>must_understand: false</c>
     /// becomes an <see cref="IgnoredCodec"/>; any other unknown codec is unsupported.

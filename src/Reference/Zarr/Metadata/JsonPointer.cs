@@ -4,6 +4,4 @@ namespace Conformance.Reference.Zarr.Metadata;
 public static class JsonPointer
 {
     public static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
-
-    public static string Append(string location, string member) => location + (location.Contains('#', StringComparison.Ordinal) ? "/" : "#/") + Escape(member);
 }

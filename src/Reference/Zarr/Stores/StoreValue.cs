@@ -6,21 +6,16 @@ namespace Conformance.Reference.Zarr.Stores;
 public sealed class StoreValue : IMemoryOwner<byte>
 {
     private byte[]? _buffer;
-    private readonly bool _pooled;
     private readonly int _length;
 
-    private StoreValue(byte[] buffer, int length, bool pooled)
+    private StoreValue(byte[] buffer, int length)
     {
         _buffer = buffer;
         _length = length;
-        _pooled = pooled;
     }
 
     /// <summary>A value of <paramref name="length"/> bytes in a rented buffer, for the store to fill.</summary>
-    public static StoreValue Rent(int length) => new(ArrayPool<byte>.Shared.Rent(length), length, pooled: true);
-
-    /// <summary>Wraps a copy-free array the store owns no longer.</summary>
-    public static StoreValue Wrap(byte[] value) => new(value, value.Length, pooled: false);
+    public static StoreValue Rent(int length) => new(ArrayPool<byte>.Shared.Rent(length), length);
 
     public Memory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(StoreValue))).AsMemory(0, _length);
 
@@ -32,7 +27,7 @@ public sealed class StoreValue : IMemoryOwner<byte>
     {
         byte[]? buffer = _buffer;
         _buffer = null;
-        if (_pooled && buffer is not null)
+        if (buffer is not null)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
