@@ -25,7 +25,7 @@ public sealed class ZarrArray : ArrayNode
         Options = options;
         _prefix = NodeName.Prefix(path);
         _metadataKey = NodeName.MetadataKey(path);
-        Pipeline = CodecPipeline.Build(metadata.Codecs, new ArrayRepresentation(metadata.DataType, metadata.ChunkGrid.ChunkShape), _metadataKey + "#/codecs", options.MaxChunkBytes);
+        Pipeline = CodecPipeline.Build(metadata.Codecs, new ArrayRepresentation(metadata.DataType, metadata.ChunkGrid.ChunkShape) { FillValue = metadata.FillValue }, _metadataKey + "#/codecs", options.MaxChunkBytes);
     }
 
     public Store Store { get; }
@@ -135,9 +135,20 @@ public sealed class ZarrArray : ArrayNode
     private async ValueTask ReadRegionAsync(ReadOnlyMemory<long> start, ReadOnlyMemory<long> extent, NdArray destination, CancellationToken cancellationToken)
     {
         List<ChunkSelection> chunks = ChunkSelection.Of(Metadata.Shape, Metadata.ChunkGrid.ChunkShape, start.Span, extent.Span);
+        ShardingCodec? sharding = Pipeline.PartialSharding;
         await ForEachChunkAsync(chunks, async (chunk, token) =>
         {
             string key = ChunkKey(chunk.Index);
+            // A shard read in part fetches its index and the inner chunks the box touches;
+            // one read whole is cheaper as a single request.
+            if (sharding is not null && !chunk.CoversChunk)
+            {
+                if (!await sharding.ReadIntoAsync(RangeReaders.Of(Store, key), Pipeline.Decoded, key, chunk.ChunkStart, destination, chunk.RegionStart, chunk.Extent, token))
+                {
+                    destination.FillRegion(chunk.RegionStart, chunk.Extent, Metadata.FillValue);
+                }
+                return;
+            }
             using StoreValue? stored = await Store.GetAsync(key, null, token);
             if (stored is null)
             {
@@ -164,11 +175,18 @@ public sealed class ZarrArray : ArrayNode
         long[] extent = [.. data.Shape.Select(n => (long)n)];
         CheckRegion(start.Span, extent);
         List<ChunkSelection> chunks = ChunkSelection.Of(Metadata.Shape, Metadata.ChunkGrid.ChunkShape, start.Span, extent);
-        int[] chunkShape = Pipeline.Decoded.MemoryShape(_metadataKey);
+        ShardingCodec? sharding = Pipeline.PartialSharding;
+        // A shard too large to hold whole can still be written in parts.
+        int[]? chunkShape = sharding is null ? Pipeline.Decoded.MemoryShape(_metadataKey) : null;
         await ForEachChunkAsync(chunks, async (chunk, token) =>
         {
+            if (sharding is not null && !chunk.CoversChunk)
+            {
+                await UpdateShardAsync(sharding, chunk, data, token);
+                return;
+            }
             NdArray? existing = chunk.CoversChunk ? null : await ReadChunkAsync(chunk.Index, token);
-            using NdArray target = existing ?? NdArray.Rent(ElementType, chunkShape);
+            using NdArray target = existing ?? NdArray.Rent(ElementType, chunkShape ?? Pipeline.Decoded.MemoryShape(_metadataKey));
             if (existing is null && (!chunk.CoversChunk || chunk.Overhangs))
             {
                 target.Fill(Metadata.FillValue);
@@ -183,6 +201,28 @@ public sealed class ZarrArray : ArrayNode
             using PooledBufferWriter encoded = Pipeline.Encode(target);
             await Store.SetAsync(key, encoded.WrittenMemory, token);
         }, cancellationToken);
+    }
+
+    /// <summary>Writes part of a shard, re-encoding only the inner chunks the part touches.</summary>
+    private async ValueTask UpdateShardAsync(ShardingCodec sharding, ChunkSelection chunk, NdArray data, CancellationToken cancellationToken)
+    {
+        string key = ChunkKey(chunk.Index);
+        long[] shardShape = Metadata.ChunkGrid.ChunkShape;
+        long[] validExtent = new long[shardShape.Length];
+        for (int d = 0; d < validExtent.Length; d++)
+        {
+            validExtent[d] = Math.Min(shardShape[d], Metadata.Shape[d] - chunk.Index[d] * shardShape[d]);
+        }
+        using StoreValue? stored = await Store.GetAsync(key, null, cancellationToken);
+        using PooledBufferWriter? encoded = sharding.Update(stored?.Memory, Pipeline.Decoded, key, data, chunk.RegionStart, chunk.ChunkStart, chunk.Extent, validExtent);
+        if (encoded is null)
+        {
+            await Store.EraseAsync(key, cancellationToken);
+        }
+        else
+        {
+            await Store.SetAsync(key, encoded.WrittenMemory, cancellationToken);
+        }
     }
 
     /// <summary>Writes the whole array from <paramref name="data"/>.</summary>

@@ -4,10 +4,14 @@ namespace Conformance.Reference.Zarr.Codecs;
 
 /// <summary>
 /// The decoded or encoded representation of a chunk when it is an array (core spec,
-/// "Determination of encoded representations"): a data type and a shape.
+/// "Determination of encoded representations"): a data type, a shape, and the fill value that
+/// elements the chunk does not store take (the sharding codec needs it for empty inner chunks).
 /// </summary>
 public sealed record ArrayRepresentation(ZarrDataType DataType, long[] Shape)
 {
+    /// <summary>The fill value's element bytes; the data type's default unless set.</summary>
+    public byte[] FillValue { get; init; } = DataType.DefaultFillValue;
+
     /// <summary>Number of elements, saturating at <see cref="long.MaxValue"/> for absurd shapes.</summary>
     public long ElementCount => SaturatingProduct(Shape, 1);
 

@@ -58,7 +58,7 @@ public sealed class BytesCodec : IArrayToBytesCodec
 
     public long? ComputeEncodedSize(ArrayRepresentation decoded) => decoded.ByteCount;
 
-    public void Encode(NdArray decoded, IBufferWriter<byte> output)
+    public void Encode(NdArray decoded, ArrayRepresentation representation, IBufferWriter<byte> output)
     {
         ReadOnlySpan<byte> source = decoded.Bytes;
         Span<byte> target = output.GetSpan(source.Length)[..source.Length];
@@ -73,18 +73,18 @@ public sealed class BytesCodec : IArrayToBytesCodec
         output.Advance(source.Length);
     }
 
-    public NdArray Decode(ReadOnlySpan<byte> encoded, ArrayRepresentation decoded, string location)
+    public NdArray Decode(ReadOnlyMemory<byte> encoded, ArrayRepresentation decoded, string location)
     {
-        int[] shape = CheckEncoded(encoded, decoded, location);
+        int[] shape = CheckEncoded(encoded.Span, decoded, location);
         ElementType type = decoded.DataType.ElementType;
         NdArray array = NdArray.Rent(type, shape);
         if (NeedsSwap(type))
         {
-            Swap(encoded, array.Bytes, type.ComponentSize);
+            Swap(encoded.Span, array.Bytes, type.ComponentSize);
         }
         else
         {
-            encoded.CopyTo(array.Bytes);
+            encoded.Span.CopyTo(array.Bytes);
         }
         return array;
     }

@@ -32,6 +32,13 @@ public sealed class CodecPipeline
 
     public IArrayToBytesCodec Serializer => _serializer;
 
+    /// <summary>
+    /// The sharding codec when it is the whole chain, so that a shard's stored bytes are its
+    /// index and inner chunks and parts of it can be read and rewritten through byte ranges;
+    /// otherwise null.
+    /// </summary>
+    public ShardingCodec? PartialSharding => _arrayCodecs.Length == 0 && _bytesCodecs.Length == 0 ? _serializer as ShardingCodec : null;
+
     /// <summary>Size of an encoded chunk when every codec's output size is fixed, else null.</summary>
     public long? EncodedSize => _byteSizes[^1];
 
@@ -88,7 +95,7 @@ public sealed class CodecPipeline
         ReadOnlyMemory<byte> bytes = DecodeBytes(stored, location, out PooledBufferWriter? owner);
         try
         {
-            NdArray array = _serializer.Decode(bytes.Span, _representations[^1], location);
+            NdArray array = _serializer.Decode(bytes, _representations[^1], location);
             for (int i = _arrayCodecs.Length - 1; i >= 0; i--)
             {
                 using NdArray encoded = array;
@@ -111,6 +118,19 @@ public sealed class CodecPipeline
     /// </summary>
     public void DecodeInto(ReadOnlyMemory<byte> stored, string location, ReadOnlySpan<int> chunkStart, NdArray destination, ReadOnlySpan<int> destinationStart, ReadOnlySpan<int> extent)
     {
+        if (_arrayCodecs.Length == 0 && _serializer is ShardingCodec sharding)
+        {
+            ReadOnlyMemory<byte> shard = DecodeBytes(stored, location, out PooledBufferWriter? shardOwner);
+            try
+            {
+                sharding.DecodeInto(shard, _representations[0], location, chunkStart, destination, destinationStart, extent);
+            }
+            finally
+            {
+                shardOwner?.Dispose();
+            }
+            return;
+        }
         if (_arrayCodecs.Length > 0 || _serializer is not BytesCodec bytesCodec || !bytesCodec.IsIdentity(destination.ElementType))
         {
             using NdArray decoded = Decode(stored, location);
@@ -182,7 +202,7 @@ public sealed class CodecPipeline
                 array = next;
             }
             var output = new PooledBufferWriter((int)Math.Min(_byteSizes[0] ?? 1 << 16, int.MaxValue));
-            _serializer.Encode(array, output);
+            _serializer.Encode(array, _representations[^1], output);
             foreach (IBytesToBytesCodec codec in _bytesCodecs)
             {
                 var next = new PooledBufferWriter(output.WrittenCount + 64);

@@ -12,8 +12,8 @@ public interface IArrayToBytesCodec : ICodec
     /// <summary>Size of the encoded bytes, or null when it depends on the values.</summary>
     long? ComputeEncodedSize(ArrayRepresentation decoded);
 
-    void Encode(NdArray decoded, IBufferWriter<byte> output);
+    void Encode(NdArray decoded, ArrayRepresentation representation, IBufferWriter<byte> output);
 
     /// <summary>Decodes into a new array (pooled: the caller disposes it); bad input throws a <see cref="ConformanceException"/> at <paramref name="location"/>.</summary>
-    NdArray Decode(ReadOnlySpan<byte> encoded, ArrayRepresentation decoded, string location);
+    NdArray Decode(ReadOnlyMemory<byte> encoded, ArrayRepresentation decoded, string location);
 }

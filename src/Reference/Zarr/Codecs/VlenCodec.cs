@@ -43,8 +43,8 @@ public sealed class VlenCodec : IArrayToBytesCodec
 
     public long? ComputeEncodedSize(ArrayRepresentation decoded) => null;
 
-    public void Encode(NdArray decoded, IBufferWriter<byte> output) => VlenFormat.Encode(decoded, output);
+    public void Encode(NdArray decoded, ArrayRepresentation representation, IBufferWriter<byte> output) => VlenFormat.Encode(decoded, output);
 
-    public NdArray Decode(ReadOnlySpan<byte> encoded, ArrayRepresentation decoded, string location) =>
-        VlenFormat.Decode(encoded, decoded, utf8: _kind == ElementKind.String, location);
+    public NdArray Decode(ReadOnlyMemory<byte> encoded, ArrayRepresentation decoded, string location) =>
+        VlenFormat.Decode(encoded.Span, decoded, utf8: _kind == ElementKind.String, location);
 }

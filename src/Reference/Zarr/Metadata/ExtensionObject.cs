@@ -129,6 +129,25 @@ public sealed partial class ExtensionObject
         writer.WriteEndObject();
     }
 
+    /// <summary>The definition as a JSON node, for extensions that nest definitions in their configuration.</summary>
+    public JsonNode ToJson()
+    {
+        if (ShortHand)
+        {
+            return JsonValue.Create(Name);
+        }
+        var node = new JsonObject { ["name"] = Name };
+        if (Configuration is not null)
+        {
+            node["configuration"] = Configuration.DeepClone();
+        }
+        if (!MustUnderstand)
+        {
+            node["must_understand"] = false;
+        }
+        return node;
+    }
+
     public override string ToString() => Configuration is null || Configuration.Count == 0
         ? Name
         : $"{Name}({string.Join(", ", Configuration.Select(p => $"{p.Key}={p.Value?.ToJsonString()}"))})";

@@ -58,7 +58,7 @@ public sealed class CodecRoundTripProperties
     {
         NdArray array = NdArray.FromBytes(ElementType.Int32, [2], [0x04, 0x03, 0x02, 0x01, 0xFF, 0xFF, 0xFF, 0x7F]);
         using var output = new PooledBufferWriter();
-        BytesCodec.Big.Encode(array, output);
+        BytesCodec.Big.Encode(array, new ArrayRepresentation(IntegerDataType.Int32, [2]), output);
         Assert.That(output.WrittenSpan.ToArray(), Is.EqualTo(new byte[] { 0x01, 0x02, 0x03, 0x04, 0x7F, 0xFF, 0xFF, 0xFF }));
     }
 
@@ -68,7 +68,7 @@ public sealed class CodecRoundTripProperties
         byte[] le = [1, 2, 3, 4, 5, 6, 7, 8];
         NdArray array = NdArray.FromBytes(ElementType.Complex64, [1], le);
         using var output = new PooledBufferWriter();
-        BytesCodec.Big.Encode(array, output);
+        BytesCodec.Big.Encode(array, new ArrayRepresentation(ComplexDataType.Complex64, [1]), output);
         Assert.That(output.WrittenSpan.ToArray(), Is.EqualTo(new byte[] { 4, 3, 2, 1, 8, 7, 6, 5 }));
     }
 
