@@ -29,17 +29,36 @@ internal sealed class ChunkSelection
     /// <summary>True when part of the chunk lies beyond the array's far edge.</summary>
     public bool Overhangs { get; private init; }
 
-    public static List<ChunkSelection> Of(IReadOnlyList<long> arrayShape, long[] chunkShape, ReadOnlySpan<long> start, ReadOnlySpan<long> extent)
+    /// <summary>Number of chunks the box touches, saturating.</summary>
+    public static long CountOf(long[] chunkShape, ReadOnlySpan<long> start, ReadOnlySpan<long> extent)
+    {
+        long count = 1;
+        for (int d = 0; d < chunkShape.Length; d++)
+        {
+            if (extent[d] == 0)
+            {
+                return 0;
+            }
+            long n = (start[d] + extent[d] - 1) / chunkShape[d] - start[d] / chunkShape[d] + 1;
+            count = count > long.MaxValue / n ? long.MaxValue : count * n;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// The chunks the box touches, in C order of their grid index, made one at a time so a box
+    /// over millions of chunks costs no memory up front.
+    /// </summary>
+    public static IEnumerable<ChunkSelection> Of(IReadOnlyList<long> arrayShape, long[] chunkShape, long[] start, long[] extent)
     {
         int rank = chunkShape.Length;
-        var result = new List<ChunkSelection>();
         long[] first = new long[rank];
         long[] last = new long[rank];
         for (int d = 0; d < rank; d++)
         {
             if (extent[d] == 0)
             {
-                return result;
+                yield break;
             }
             first[d] = start[d] / chunkShape[d];
             last[d] = (start[d] + extent[d] - 1) / chunkShape[d];
@@ -64,7 +83,7 @@ internal sealed class ChunkSelection
                 covers &= from == origin && to - from == inArray;
                 overhangs |= inArray < chunkShape[d];
             }
-            result.Add(new ChunkSelection((long[])index.Clone(), chunkStart, regionStart, boxExtent, covers) { Overhangs = overhangs });
+            yield return new ChunkSelection((long[])index.Clone(), chunkStart, regionStart, boxExtent, covers) { Overhangs = overhangs };
             int k = rank - 1;
             for (; k >= 0; k--)
             {
@@ -76,7 +95,7 @@ internal sealed class ChunkSelection
             }
             if (k < 0)
             {
-                return result;
+                yield break;
             }
         }
     }

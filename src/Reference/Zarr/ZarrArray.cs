@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Conformance.Reference.Buffers;
 using Conformance.Reference.Model;
@@ -134,9 +133,10 @@ public sealed class ZarrArray : ArrayNode
     /// <summary>Fills <paramref name="destination"/> from the checked box at <paramref name="start"/> of <paramref name="extent"/>.</summary>
     private async ValueTask ReadRegionAsync(ReadOnlyMemory<long> start, ReadOnlyMemory<long> extent, NdArray destination, CancellationToken cancellationToken)
     {
-        List<ChunkSelection> chunks = ChunkSelection.Of(Metadata.Shape, Metadata.ChunkGrid.ChunkShape, start.Span, extent.Span);
+        long[] from = start.ToArray();
+        long[] size = extent.ToArray();
         ShardingCodec? sharding = Pipeline.PartialSharding;
-        await ForEachChunkAsync(chunks, async (chunk, token) =>
+        await ForEachChunkAsync(from, size, async (chunk, token) =>
         {
             string key = ChunkKey(chunk.Index);
             // A shard read in part fetches its index and the inner chunks the box touches;
@@ -174,11 +174,11 @@ public sealed class ZarrArray : ArrayNode
         }
         long[] extent = [.. data.Shape.Select(n => (long)n)];
         CheckRegion(start.Span, extent);
-        List<ChunkSelection> chunks = ChunkSelection.Of(Metadata.Shape, Metadata.ChunkGrid.ChunkShape, start.Span, extent);
+        long[] from = start.ToArray();
         ShardingCodec? sharding = Pipeline.PartialSharding;
         // A shard too large to hold whole can still be written in parts.
         int[]? chunkShape = sharding is null ? Pipeline.Decoded.MemoryShape(_metadataKey) : null;
-        await ForEachChunkAsync(chunks, async (chunk, token) =>
+        await ForEachChunkAsync(from, extent, async (chunk, token) =>
         {
             if (sharding is not null && !chunk.CoversChunk)
             {
@@ -234,10 +234,12 @@ public sealed class ZarrArray : ArrayNode
     /// at once. Workers take runs of neighbouring chunks rather than one chunk at a time, so two
     /// workers seldom write next to each other in the result or in the same store directory.
     /// </summary>
-    private async Task ForEachChunkAsync(List<ChunkSelection> chunks, Func<ChunkSelection, CancellationToken, ValueTask> body, CancellationToken cancellationToken)
+    private async Task ForEachChunkAsync(long[] start, long[] extent, Func<ChunkSelection, CancellationToken, ValueTask> body, CancellationToken cancellationToken)
     {
+        IEnumerable<ChunkSelection> chunks = ChunkSelection.Of(Metadata.Shape, Metadata.ChunkGrid.ChunkShape, start, extent);
+        long count = ChunkSelection.CountOf(Metadata.ChunkGrid.ChunkShape, start, extent);
         int workers = Math.Max(1, Options.MaxDegreeOfParallelism);
-        if (workers == 1 || chunks.Count <= 1)
+        if (workers == 1 || count <= 1)
         {
             foreach (ChunkSelection chunk in chunks)
             {
@@ -245,14 +247,16 @@ public sealed class ZarrArray : ArrayNode
             }
             return;
         }
-        // Four runs per worker keep the load even when some chunks decode slower than others.
-        int runLength = Math.Max(1, chunks.Count / (workers * 4));
+        // Four runs per worker keep the load even when some chunks decode slower than others;
+        // runs are cut from the chunk sequence as workers take them, so memory stays bounded
+        // by the runs in flight however many chunks the box touches.
+        int runLength = (int)Math.Clamp(count / (workers * 4), 1, 4096);
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Partitioner.Create(0, chunks.Count, runLength).GetDynamicPartitions(), options, async (run, token) =>
+        await Parallel.ForEachAsync(chunks.Chunk(runLength), options, async (run, token) =>
         {
-            for (int i = run.Item1; i < run.Item2; i++)
+            foreach (ChunkSelection chunk in run)
             {
-                await body(chunks[i], token);
+                await body(chunk, token);
             }
         });
     }

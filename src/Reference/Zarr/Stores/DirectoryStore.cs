@@ -110,21 +110,45 @@ public sealed class DirectoryStore : Store
         {
             yield break;
         }
-        var keys = new List<string>();
-        foreach (string file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
-        {
-            if (!Path.GetFileName(file).StartsWith(TempMarker, StringComparison.Ordinal))
-            {
-                keys.Add(KeyOf(file));
-            }
-        }
-        keys.Sort(StringComparer.Ordinal);
-        foreach (string key in keys)
+        foreach (string key in Walk(directory))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return key;
         }
         await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The keys under <paramref name="directory"/> in ordinal order, one directory's entries in
+    /// memory at a time (directory links are not followed). Sorting a sub-directory's name with a "/" after it among the file
+    /// names gives the order of the full keys, since every key below it starts that way.
+    /// </summary>
+    private IEnumerable<string> Walk(string directory)
+    {
+        var entries = new List<(string Name, string Path, bool IsDirectory)>();
+        foreach (FileSystemInfo entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+        {
+            bool isDirectory = entry is DirectoryInfo;
+            // A linked directory could lead back up the tree; its keys are not listed.
+            if (isDirectory ? entry.LinkTarget is not null : entry.Name.StartsWith(TempMarker, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            entries.Add((isDirectory ? entry.Name + "/" : entry.Name, entry.FullName, isDirectory));
+        }
+        entries.Sort((x, y) => string.CompareOrdinal(x.Name, y.Name));
+        foreach ((string _, string path, bool isDirectory) in entries)
+        {
+            if (!isDirectory)
+            {
+                yield return KeyOf(path);
+                continue;
+            }
+            foreach (string key in Walk(path))
+            {
+                yield return key;
+            }
+        }
     }
 
     public override ValueTask<StoreListing> ListDirAsync(string prefix, CancellationToken cancellationToken = default)
