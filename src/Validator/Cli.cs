@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Conformance.Reference;
+using Conformance.Reference.Conversion;
 using Conformance.Reference.Model;
 using Conformance.Validator.Commands;
 
@@ -28,7 +29,44 @@ public static class Cli
             await CatCommand.WriteAsync(node, output, token);
         }));
 
-        var rootCommand = new RootCommand("Spec-conformance reference reader and validator for Zarr v3") { info, cat };
+        var convertSource = new Argument<string>("source") { Description = "Path of the store to read" };
+        var convertTarget = new Argument<string>("destination") { Description = "Path of the Zarr v3 store to write (a directory)" };
+        var convertArray = new Option<string>("--array") { Description = "Convert only the node at this path of the source (default: everything)", DefaultValueFactory = _ => "/" };
+        var chunksOption = new Option<string?>("--chunks") { Description = "Chunk shape, e.g. 64,64,64: the inner chunks when --shards is given, else the chunk grid" };
+        var shardsOption = new Option<string?>("--shards") { Description = "Shard shape, e.g. 256,256,256: the chunk grid, with a sharding_indexed codec around --chunks" };
+        var codecOption = new Option<string[]>("--codec") { Description = "Bytes codecs in order: none, zstd[:level], gzip[:level], crc32c (repeatable or comma-separated; default: the source's codecs)", AllowMultipleArgumentsPerToken = false };
+        var overwriteOption = new Option<bool>("--overwrite") { Description = "Replace the destination if it exists" };
+        var skipOption = new Option<bool>("--skip-unreadable") { Description = "Leave out source nodes that cannot be read instead of stopping" };
+        var jobsOption = new Option<int>("--jobs") { Description = "Blocks copied at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var memoryOption = new Option<int>("--memory") { Description = "MiB of element data held at once", DefaultValueFactory = _ => 512 };
+        var convert = new Command("convert", "Re-encode an array or a hierarchy into a new Zarr v3 store with new chunks, shards or codecs")
+        {
+            convertSource, convertTarget, convertArray, chunksOption, shardsOption, codecOption, overwriteOption, skipOption, jobsOption, memoryOption,
+        };
+        convert.SetAction((result, token) => GuardAsync(error, async () =>
+        {
+            string[] codecs = result.GetValue(codecOption) ?? [];
+            int jobs = result.GetValue(jobsOption);
+            int memory = result.GetValue(memoryOption);
+            if (jobs < 1 || memory < 1)
+            {
+                throw new UsageException("--jobs and --memory must be positive");
+            }
+            var options = new ConvertOptions
+            {
+                Chunks = ConvertCommand.ParseShape(result.GetValue(chunksOption), "--chunks"),
+                Shards = ConvertCommand.ParseShape(result.GetValue(shardsOption), "--shards"),
+                Codecs = codecs.Length == 0 ? null : CodecSpec.Parse(codecs),
+                SkipUnreadable = result.GetValue(skipOption),
+                MaxDegreeOfParallelism = jobs,
+                MemoryBudget = (long)memory << 20,
+            };
+            Node root = await InputOpener.OpenAsync(result.GetRequiredValue(convertSource), token);
+            Node node = await InputOpener.FindAsync(root, result.GetValue(convertArray) ?? "/", token);
+            await ConvertCommand.RunAsync(node, result.GetRequiredValue(convertTarget), options, result.GetValue(overwriteOption), output, error, token);
+        }));
+
+        var rootCommand = new RootCommand("Spec-conformance reference reader and validator for Zarr v3") { info, cat, convert };
         ParseResult parsed = rootCommand.Parse(args);
         int code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         await output.FlushAsync(cancellationToken);
@@ -47,6 +85,11 @@ public static class Cli
             string kind = e.Outcome == Outcome.Unsupported ? "unsupported" : "error";
             await error.WriteLineAsync($"{kind} {e.RuleId} at {e.Location}: {e.Message}");
             return ExitCodes.InputRejected;
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync("usage: " + e.Message);
+            return ExitCodes.UsageError;
         }
         catch (UsageException e)
         {

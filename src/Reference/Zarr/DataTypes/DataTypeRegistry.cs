@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Conformance.Reference.Model;
 using Conformance.Reference.Zarr.Metadata;
 
 namespace Conformance.Reference.Zarr.DataTypes;
@@ -36,6 +37,29 @@ public sealed class DataTypeRegistry
     }
 
     public void Register(string name, Func<ExtensionObject, string, ZarrDataType> factory) => _factories[name] = factory;
+
+    /// <summary>The core data type that holds elements of <paramref name="type"/>, for writing arrays read from another format.</summary>
+    public static ZarrDataType ForElementType(ElementType type) => type.Kind switch
+    {
+        ElementKind.Bool => BoolDataType.Instance,
+        ElementKind.Int8 => IntegerDataType.Int8,
+        ElementKind.Int16 => IntegerDataType.Int16,
+        ElementKind.Int32 => IntegerDataType.Int32,
+        ElementKind.Int64 => IntegerDataType.Int64,
+        ElementKind.UInt8 => IntegerDataType.UInt8,
+        ElementKind.UInt16 => IntegerDataType.UInt16,
+        ElementKind.UInt32 => IntegerDataType.UInt32,
+        ElementKind.UInt64 => IntegerDataType.UInt64,
+        ElementKind.Float16 => FloatDataType.Float16,
+        ElementKind.Float32 => FloatDataType.Float32,
+        ElementKind.Float64 => FloatDataType.Float64,
+        ElementKind.Complex64 => ComplexDataType.Complex64,
+        ElementKind.Complex128 => ComplexDataType.Complex128,
+        ElementKind.String => StringDataType.Instance,
+        ElementKind.Bytes => BytesDataType.Instance,
+        ElementKind.Raw => new RawDataType(type.Size * 8),
+        _ => throw new ArgumentException($"no Zarr data type holds {type} elements", nameof(type)),
+    };
 
     /// <summary>Resolves a parsed <c>data_type</c>; unknown names are unsupported, not invalid.</summary>
     public ZarrDataType Resolve(ExtensionObject definition, string location)

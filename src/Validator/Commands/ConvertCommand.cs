@@ -1,0 +1,105 @@
+using System.Globalization;
+using Conformance.Reference.Conversion;
+using Conformance.Reference.Model;
+using Conformance.Reference.Zarr.Stores;
+using Spectre.Console;
+
+namespace Conformance.Validator.Commands;
+
+/// <summary>
+/// <c>conformance convert</c>: re-encodes an array or a whole hierarchy into a new Zarr v3
+/// store. The store is written beside its destination under a temporary name and moved into
+/// place only when complete, so a failed or interrupted conversion leaves nothing behind.
+/// </summary>
+public static class ConvertCommand
+{
+    public static async Task<ConversionSummary> RunAsync(Node source, string destination, ConvertOptions options, bool overwrite, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        string target = Path.GetFullPath(destination.TrimEnd('/', Path.DirectorySeparatorChar));
+        if (target.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"{destination}: writing zip stores is not supported by convert yet; give a directory");
+        }
+        bool exists = Directory.Exists(target) || File.Exists(target);
+        if (exists && !overwrite)
+        {
+            throw new UsageException($"{destination} already exists; pass --overwrite to replace it");
+        }
+        string staging = $"{target}.partial-{Guid.NewGuid():N}";
+        Directory.CreateDirectory(staging);
+        try
+        {
+            var store = new DirectoryStore(staging);
+            ConversionSummary summary = ShowsProgress(error)
+                ? await WithProgressBarAsync(source, store, options, cancellationToken)
+                : await Converter.ConvertAsync(source, store, options, null, cancellationToken);
+            if (File.Exists(target))
+            {
+                File.Delete(target);
+            }
+            else if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+            Directory.Move(staging, target);
+            foreach (Reference.ConformanceException failure in summary.Failures)
+            {
+                await error.WriteLineAsync($"skipped {failure.RuleId} at {failure.Location}: {failure.Message}");
+            }
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"converted {summary.Arrays} arrays and {summary.Groups} groups ({summary.Elements} elements) to {destination}"));
+            return summary;
+        }
+        catch
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+            throw;
+        }
+    }
+
+    /// <summary>A progress bar only when stderr is the process's own and a terminal.</summary>
+    private static bool ShowsProgress(TextWriter error) => ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+
+    private static async Task<ConversionSummary> WithProgressBarAsync(Node source, Store store, ConvertOptions options, CancellationToken cancellationToken)
+    {
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        ConversionSummary? summary = null;
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                ProgressTask task = context.AddTask("converting", maxValue: 1);
+                var progress = new Progress<ConversionProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.ElementsTotal);
+                    task.Value = p.ElementsDone;
+                    task.Description = Markup.Escape(p.CurrentPath);
+                });
+                summary = await Converter.ConvertAsync(source, store, options, progress, cancellationToken);
+                task.Value = task.MaxValue;
+            });
+        return summary!;
+    }
+
+    /// <summary>Parses a shape given as comma-separated positive integers.</summary>
+    public static long[]? ParseShape(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
+        long[] shape = new long[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!long.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out shape[i]) || shape[i] < 1)
+            {
+                throw new UsageException($"{option} {text}: expected positive integers separated by commas");
+            }
+        }
+        return shape;
+    }
+}
