@@ -34,6 +34,17 @@ public sealed class ZarritaCrossCheckTests
         ["bool/zstd"] = "zarrita swaps bool bytes under endian big",
     };
 
+    /// <summary>
+    /// codecs/sharding-indexed: index_location "start" puts the index first; zarrita 0.7.5
+    /// always reads the index from the end of the shard, so it cannot read such arrays.
+    /// </summary>
+    private static IEnumerable<string> IndexAtStart => Types.Select(t => t.Name + "/sharded-index-start");
+
+    private static string? KnownDeviation(string path) =>
+        KnownDeviations.TryGetValue(path, out string? known) ? known
+        : IndexAtStart.Contains(path) ? "zarrita reads the shard index from the end whatever index_location says"
+        : null;
+
     [Test]
     public async Task Arrays_zarrita_writes_cat_to_the_values_zarrita_reads()
     {
@@ -116,11 +127,20 @@ public sealed class ZarritaCrossCheckTests
             using var ours = new StringWriter();
             using var errors = new StringWriter();
             int code = await Cli.RunAsync(["cat", root, "--array", path], ours, errors, token);
-            string theirs = await ZarritaPeer.ReadAsync(root, path);
+            string? theirs = null;
+            string? zarritaError = null;
+            try
+            {
+                theirs = await ZarritaPeer.ReadAsync(root, path);
+            }
+            catch (InvalidOperationException e)
+            {
+                zarritaError = "zarrita failed: " + e.Message;
+            }
             string? difference = code != 0
                 ? "conformance cat failed: " + errors
-                : ElementLineComparer.FirstDifference(array.Metadata.DataType, ours.ToString(), theirs);
-            if (KnownDeviations.TryGetValue(path, out string? known))
+                : zarritaError ?? ElementLineComparer.FirstDifference(array.Metadata.DataType, ours.ToString(), theirs!);
+            if (KnownDeviation(path) is string known)
             {
                 difference = difference is null ? $"listed as a known zarrita deviation ({known}) but now agrees: remove it from the list" : null;
             }
@@ -165,6 +185,9 @@ public sealed class ZarritaCrossCheckTests
             yield return (type.Name + "/keys-v2", new ArrayMetadata([5, 3], type, new RegularChunkGrid([2, 2]), [le], fill, ChunkKeyEncoding.V2));
             yield return (type.Name + "/keys-v2-slash", new ArrayMetadata([5, 3], type, new RegularChunkGrid([2, 2]), [le], fill, ChunkKeyEncoding.Create("v2", '/')));
             yield return (type.Name + "/scalar-v2", new ArrayMetadata([], type, new RegularChunkGrid([]), [le], fill, ChunkKeyEncoding.V2));
+            ICodec[] index = [BytesCodec.Little, Crc32cCodec.Instance];
+            yield return (type.Name + "/sharded", new ArrayMetadata([9, 7], type, new RegularChunkGrid([4, 4]), [new ShardingCodec([2, 2], [le, new ZstdCodec(1)], index)], fill));
+            yield return (type.Name + "/sharded-index-start", new ArrayMetadata([6, 5], type, new RegularChunkGrid([6, 6]), [new ShardingCodec([3, 2], [be, new GzipCodec(1)], [BytesCodec.Little], ShardIndexLocation.Start)], fill));
         }
         yield return ("special/dimension-names", new ArrayMetadata([3, 4], IntegerDataType.UInt8, new RegularChunkGrid([2, 3]), [BytesCodec.Little], [9])
         {
