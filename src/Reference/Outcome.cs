@@ -8,4 +8,10 @@ public enum Outcome
 
     /// <summary>The input may be valid, but uses a feature this implementation does not support.</summary>
     Unsupported,
+
+    /// <summary>
+    /// The input could not be read at all (a remote store kept failing or refused the request),
+    /// so nothing is said about whether it is valid.
+    /// </summary>
+    Unavailable,
 }

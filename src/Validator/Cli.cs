@@ -11,7 +11,7 @@ public static class Cli
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var storeArgument = new Argument<string>("store") { Description = "Path of a Zarr v3 store (a directory holding zarr.json)" };
+        var storeArgument = new Argument<string>("store") { Description = "A Zarr v3 store: a directory holding zarr.json, a .zip archive, or an http(s) URL" };
         var info = new Command("info", "Print the hierarchy: each array's shape, data type, chunks, fill value and codecs") { storeArgument };
         info.SetAction((result, token) => GuardAsync(error, async () =>
         {
@@ -19,7 +19,7 @@ public static class Cli
             await InfoCommand.WriteAsync(root, output, token);
         }));
 
-        var catStore = new Argument<string>("store") { Description = "Path of a Zarr v3 store" };
+        var catStore = new Argument<string>("store") { Description = "A Zarr v3 store: a directory, a .zip archive, or an http(s) URL" };
         var arrayOption = new Option<string>("--array") { Description = "Path of the array inside the store (default: the root, which must then be an array)", DefaultValueFactory = _ => "/" };
         var cat = new Command("cat", "Print an array's elements in C order, one JSON value per line") { catStore, arrayOption };
         cat.SetAction((result, token) => GuardAsync(error, async () =>
@@ -29,7 +29,7 @@ public static class Cli
             await CatCommand.WriteAsync(node, output, token);
         }));
 
-        var convertSource = new Argument<string>("source") { Description = "Path of the store to read" };
+        var convertSource = new Argument<string>("source") { Description = "The store to read: a directory, a .zip archive, or an http(s) URL" };
         var convertTarget = new Argument<string>("destination") { Description = "Path of the Zarr v3 store to write (a directory)" };
         var convertArray = new Option<string>("--array") { Description = "Convert only the node at this path of the source (default: everything)", DefaultValueFactory = _ => "/" };
         var chunksOption = new Option<string?>("--chunks") { Description = "Chunk shape, e.g. 64,64,64: the inner chunks when --shards is given, else the chunk grid" };
@@ -82,9 +82,10 @@ public static class Cli
         }
         catch (ConformanceException e)
         {
-            string kind = e.Outcome == Outcome.Unsupported ? "unsupported" : "error";
-            await error.WriteLineAsync($"{kind} {e.RuleId} at {e.Location}: {e.Message}");
-            return ExitCodes.InputRejected;
+            await error.WriteLineAsync($"{Kind(e.Outcome)} {e.RuleId} at {e.Location}: {e.Message}");
+            // A store that could not be read says nothing about the input: like a missing path,
+            // the fault is in reaching it.
+            return e.Outcome == Outcome.Unavailable ? ExitCodes.UsageError : ExitCodes.InputRejected;
         }
         catch (ArgumentException e)
         {
@@ -102,4 +103,12 @@ public static class Cli
             return ExitCodes.UsageError;
         }
     }
+
+    /// <summary>The word that opens a refusal on stderr.</summary>
+    public static string Kind(Outcome outcome) => outcome switch
+    {
+        Outcome.Unsupported => "unsupported",
+        Outcome.Unavailable => "unavailable",
+        _ => "error",
+    };
 }

@@ -9,6 +9,6 @@ public static class ExitCodes
     /// <summary>The input breaks a rule or uses an unsupported feature; stderr names the rule and location.</summary>
     public const int InputRejected = 1;
 
-    /// <summary>The command line or the path was wrong (missing file, unknown option).</summary>
+    /// <summary>The command line or the path was wrong (missing file, unknown option), or the store could not be reached.</summary>
     public const int UsageError = 2;
 }

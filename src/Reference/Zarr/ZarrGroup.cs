@@ -61,13 +61,21 @@ public sealed class ZarrGroup : GroupNode
     /// that does not start with "__" and holds a <c>zarr.json</c>. With
     /// <see cref="ZarrOptions.UseConsolidatedMetadata"/> and consolidated metadata present, the
     /// children come from it and the store is not listed. A child whose metadata cannot be
-    /// opened is listed as an <see cref="UnreadableNode"/>.
+    /// opened is listed as an <see cref="UnreadableNode"/>. On a store that cannot list
+    /// (<see cref="Store.IsListable"/> false, e.g. HTTP) the children come from consolidated
+    /// metadata whatever the option says, and without it this throws
+    /// <see cref="ZarrRules.ChildrenNotListable"/> (unsupported): the spec leaves discovery to
+    /// "some other means" there.
     /// </summary>
     public override async ValueTask<IReadOnlyList<Node>> GetChildrenAsync(CancellationToken cancellationToken = default)
     {
-        if (Options.UseConsolidatedMetadata && Metadata.Consolidated is not null)
+        if (Metadata.Consolidated is not null && (Options.UseConsolidatedMetadata || !Store.IsListable))
         {
             return ChildrenFromConsolidated(Metadata.Consolidated);
+        }
+        if (!Store.IsListable)
+        {
+            throw new ConformanceException(ZarrRules.ChildrenNotListable, NodeName.MetadataKey(Path), "the store cannot list its keys and the group has no consolidated metadata, so its children cannot be discovered", Outcome.Unsupported);
         }
         StoreListing listing = await Store.ListDirAsync(NodeName.Prefix(Path), cancellationToken);
         var children = new List<Node>();

@@ -76,6 +76,10 @@ public static class ZarrRules
     // Storage.
     public const string StoreKey = "ZARR-STORE-001";
     public const string UnknownStorageTransformer = "ZARR-STORE-002";
+    public const string ChildrenNotListable = "ZARR-STORE-003";
+    public const string ZipArchive = "ZARR-STORE-ZIP-001";
+    public const string HttpUnavailable = "ZARR-STORE-HTTP-001";
+    public const string HttpResponse = "ZARR-STORE-HTTP-002";
     public const string ChunkSize = "ZARR-CHUNK-001";
     public const string ChunkTooLarge = "ZARR-LIMIT-001";
     public const string MetadataTooLarge = "ZARR-LIMIT-002";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Conformance.Reference;
 using Conformance.Reference.Model;
 
 namespace Conformance.Validator.Commands;
@@ -22,7 +23,17 @@ public static class InfoCommand
 
     private static async Task WriteChildrenAsync(GroupNode group, string indent, TextWriter output, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Node> children = await group.GetChildrenAsync(cancellationToken);
+        IReadOnlyList<Node> children;
+        try
+        {
+            children = await group.GetChildrenAsync(cancellationToken);
+        }
+        catch (ConformanceException e)
+        {
+            // Like a child that cannot be opened: say why, and go on with the rest of the tree.
+            await output.WriteLineAsync($"{indent}└── (children not listed)  {Cli.Kind(e.Outcome)} {e.RuleId}: {e.Message}");
+            return;
+        }
         for (int i = 0; i < children.Count; i++)
         {
             bool last = i == children.Count - 1;
@@ -59,7 +70,7 @@ public static class InfoCommand
         }
         else if (node is UnreadableNode unreadable)
         {
-            line.Append(unreadable.Error.Outcome == Reference.Outcome.Unsupported ? "  unsupported " : "  invalid ")
+            line.Append(unreadable.Error.Outcome == Outcome.Invalid ? "  invalid " : "  " + Cli.Kind(unreadable.Error.Outcome) + " ")
                 .Append(unreadable.Error.RuleId).Append(": ").Append(unreadable.Error.Message);
         }
         else
