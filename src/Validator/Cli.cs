@@ -30,7 +30,7 @@ public static class Cli
         }));
 
         var convertSource = new Argument<string>("source") { Description = "The store to read: a directory, a .zip archive, or an http(s) URL" };
-        var convertTarget = new Argument<string>("destination") { Description = "Path of the Zarr v3 store to write (a directory)" };
+        var convertTarget = new Argument<string>("destination") { Description = "Path of the Zarr v3 store to write: a directory, or a zip file when it ends in .zip" };
         var convertArray = new Option<string>("--array") { Description = "Convert only the node at this path of the source (default: everything)", DefaultValueFactory = _ => "/" };
         var chunksOption = new Option<string?>("--chunks") { Description = "Chunk shape, e.g. 64,64,64: the inner chunks when --shards is given, else the chunk grid" };
         var shardsOption = new Option<string?>("--shards") { Description = "Shard shape, e.g. 256,256,256: the chunk grid, with a sharding_indexed codec around --chunks" };

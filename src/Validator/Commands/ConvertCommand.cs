@@ -8,31 +8,53 @@ namespace Conformance.Validator.Commands;
 
 /// <summary>
 /// <c>conformance convert</c>: re-encodes an array or a whole hierarchy into a new Zarr v3
-/// store. The store is written beside its destination under a temporary name and moved into
-/// place only when complete, so a failed or interrupted conversion leaves nothing behind.
+/// store, a directory or (for a path ending in <c>.zip</c>) a zip file. Either is written
+/// beside its destination under a temporary name and moved into place only when complete, so
+/// a failed or interrupted conversion leaves nothing behind.
 /// </summary>
 public static class ConvertCommand
 {
     public static async Task<ConversionSummary> RunAsync(Node source, string destination, ConvertOptions options, bool overwrite, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         string target = Path.GetFullPath(destination.TrimEnd('/', Path.DirectorySeparatorChar));
-        if (target.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new UsageException($"{destination}: writing zip stores is not supported by convert yet; give a directory");
-        }
         bool exists = Directory.Exists(target) || File.Exists(target);
         if (exists && !overwrite)
         {
             throw new UsageException($"{destination} already exists; pass --overwrite to replace it");
         }
+        ConversionSummary summary = target.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            ? await ToZipAsync(source, target, options, error, cancellationToken)
+            : await ToDirectoryAsync(source, target, options, error, cancellationToken);
+        foreach (Reference.ConformanceException failure in summary.Failures)
+        {
+            await error.WriteLineAsync($"skipped {failure.RuleId} at {failure.Location}: {failure.Message}");
+        }
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"converted {summary.Arrays} arrays and {summary.Groups} groups ({summary.Elements} elements) to {destination}"));
+        return summary;
+    }
+
+    /// <summary>A zip store stages its entries and writes the archive only on commit.</summary>
+    private static async Task<ConversionSummary> ToZipAsync(Node source, string target, ConvertOptions options, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(target))
+        {
+            throw new UsageException($"{target} is a directory; a zip store is a file");
+        }
+        await using ZipStore store = ZipStore.Create(target, overwrite: true);
+        ConversionSummary summary = await CopyAsync(source, store, options, error, cancellationToken);
+        await store.CommitAsync(cancellationToken);
+        return summary;
+    }
+
+    /// <summary>A directory store is written under a temporary name beside the target and moved into place when complete.</summary>
+    private static async Task<ConversionSummary> ToDirectoryAsync(Node source, string target, ConvertOptions options, TextWriter error, CancellationToken cancellationToken)
+    {
         string staging = $"{target}.partial-{Guid.NewGuid():N}";
         Directory.CreateDirectory(staging);
         try
         {
-            var store = new DirectoryStore(staging);
-            ConversionSummary summary = ShowsProgress(error)
-                ? await WithProgressBarAsync(source, store, options, cancellationToken)
-                : await Converter.ConvertAsync(source, store, options, null, cancellationToken);
+            ConversionSummary summary = await CopyAsync(source, new DirectoryStore(staging), options, error, cancellationToken);
             if (File.Exists(target))
             {
                 File.Delete(target);
@@ -42,12 +64,6 @@ public static class ConvertCommand
                 Directory.Delete(target, recursive: true);
             }
             Directory.Move(staging, target);
-            foreach (Reference.ConformanceException failure in summary.Failures)
-            {
-                await error.WriteLineAsync($"skipped {failure.RuleId} at {failure.Location}: {failure.Message}");
-            }
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"converted {summary.Arrays} arrays and {summary.Groups} groups ({summary.Elements} elements) to {destination}"));
             return summary;
         }
         catch
@@ -59,6 +75,11 @@ public static class ConvertCommand
             throw;
         }
     }
+
+    private static Task<ConversionSummary> CopyAsync(Node source, Store store, ConvertOptions options, TextWriter error, CancellationToken cancellationToken) =>
+        ShowsProgress(error)
+            ? WithProgressBarAsync(source, store, options, cancellationToken)
+            : Converter.ConvertAsync(source, store, options, null, cancellationToken);
 
     /// <summary>A progress bar only when stderr is the process's own and a terminal.</summary>
     private static bool ShowsProgress(TextWriter error) => ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;

@@ -37,6 +37,32 @@ public sealed class ConvertCommandTests
     }
 
     [Test]
+    public async Task Convert_to_a_zip_path_writes_a_zip_store()
+    {
+        using var directory = new TempDirectory();
+        string target = Path.Combine(directory.Path, "out.zarr.zip");
+        (int code, _, string error) = await Run("convert", Fixture("hierarchy/nested-groups"), target, "--codec", "gzip:1");
+        Assert.That((code, error), Is.EqualTo((ExitCodes.Success, "")));
+        Assert.That(Directory.GetFileSystemEntries(directory.Path), Is.EqualTo(new[] { target }), "only the archive is left");
+        using (var archive = System.IO.Compression.ZipFile.OpenRead(target))
+        {
+            Assert.That(archive.Entries.Select(e => e.FullName), Does.Contain("zarr.json").And.Contain("a/b/deep/zarr.json"));
+        }
+        (_, string expected, _) = await Run("cat", Fixture("hierarchy/nested-groups"), "--array", "/a/b/deep");
+        (int catCode, string actual, _) = await Run("cat", target, "--array", "/a/b/deep");
+        Assert.That((catCode, actual), Is.EqualTo((ExitCodes.Success, expected)));
+    }
+
+    [Test]
+    public async Task A_failed_conversion_to_zip_leaves_nothing_behind()
+    {
+        using var directory = new TempDirectory();
+        (int code, _, _) = await Run("convert", Fixture("codecs/crc32c-mismatch"), Path.Combine(directory.Path, "out.zip"));
+        Assert.That(code, Is.EqualTo(ExitCodes.InputRejected));
+        Assert.That(Directory.GetFileSystemEntries(directory.Path), Is.Empty);
+    }
+
+    [Test]
     public async Task Convert_of_one_array_writes_it_at_the_root()
     {
         using var directory = new TempDirectory();
