@@ -68,6 +68,8 @@ public static class ZarrRules
     public const string Crc32cConfiguration = "ZARR-CODEC-CRC32C-001";
     public const string Crc32cChecksum = "ZARR-CODEC-CRC32C-002";
     public const string VlenData = "ZARR-CODEC-VLEN-001";
+    public const string BloscConfiguration = "ZARR-CODEC-BLOSC-001";
+    public const string BloscData = "ZARR-CODEC-BLOSC-002";
     public const string ShardingConfiguration = "ZARR-CODEC-SHARDING-001";
     public const string ShardingChunkShape = "ZARR-CODEC-SHARDING-002";
     public const string ShardingIndexCodecs = "ZARR-CODEC-SHARDING-003";

@@ -71,7 +71,7 @@ public sealed class ZarritaCrossCheckTests
         foreach ((string name, ArrayMetadata metadata) in Arrays())
         {
             ZarrArray array = await ZarrArray.CreateAsync(store, "/" + name, metadata);
-            NdArray data = Values(metadata, random);
+            NdArray data = name.Contains("/blosc-smooth-", StringComparison.Ordinal) ? Smooth(metadata) : Values(metadata, random);
             // Leave the first chunk unwritten where there are several, so fill values are read too.
             if (metadata.Shape.Length > 0 && metadata.Shape[0] > metadata.ChunkGrid.ChunkShape[0])
             {
@@ -164,11 +164,15 @@ public sealed class ZarritaCrossCheckTests
         StringDataType.Instance,
     ];
 
+    private static readonly BloscCompressor[] BloscCompressors =
+        [BloscCompressor.Lz4, BloscCompressor.Lz4hc, BloscCompressor.BloscLz, BloscCompressor.Zstd, BloscCompressor.Zlib];
+
     /// <summary>Every data type zarrita reads, across codec chains and key encodings.</summary>
     private static IEnumerable<(string Name, ArrayMetadata Metadata)> Arrays()
     {
-        foreach (ZarrDataType type in Types)
+        for (int t = 0; t < Types.Length; t++)
         {
+            ZarrDataType type = Types[t];
             bool text = type == StringDataType.Instance;
             IArrayToBytesCodec le = text ? VlenCodec.Utf8 : BytesCodec.Little;
             IArrayToBytesCodec be = text ? VlenCodec.Utf8 : BytesCodec.Big;
@@ -185,10 +189,24 @@ public sealed class ZarritaCrossCheckTests
             yield return (type.Name + "/keys-v2", new ArrayMetadata([5, 3], type, new RegularChunkGrid([2, 2]), [le], fill, ChunkKeyEncoding.V2));
             yield return (type.Name + "/keys-v2-slash", new ArrayMetadata([5, 3], type, new RegularChunkGrid([2, 2]), [le], fill, ChunkKeyEncoding.Create("v2", '/')));
             yield return (type.Name + "/scalar-v2", new ArrayMetadata([], type, new RegularChunkGrid([]), [le], fill, ChunkKeyEncoding.V2));
+            // Blosc: two arrays a type, together every compressor we write with every shuffle;
+            // chunks of 256 elements are compressed (c-blosc copies buffers under 128 bytes).
+            for (int k = 2 * t; k < (2 * t) + 2; k++)
+            {
+                BloscCompressor compressor = BloscCompressors[k % BloscCompressors.Length];
+                var shuffle = (BloscShuffle)(k / BloscCompressors.Length % 3);
+                var blosc = new BloscCodec(compressor, 1 + (k % 9), shuffle, Math.Max(type.ElementType.Size, 1), k % 3 == 2 ? 256 : 0);
+                string values = k % 2 == 0 ? "smooth" : "random";
+                yield return ($"{type.Name}/blosc-{values}-{blosc.ToDefinition().Configuration!["cname"]}-{shuffle}",
+                    new ArrayMetadata([40, 30], type, new RegularChunkGrid([16, 16]), [k % 4 == 3 ? be : le, blosc], fill));
+            }
             ICodec[] index = [BytesCodec.Little, Crc32cCodec.Instance];
             yield return (type.Name + "/sharded", new ArrayMetadata([9, 7], type, new RegularChunkGrid([4, 4]), [new ShardingCodec([2, 2], [le, new ZstdCodec(1)], index)], fill));
             yield return (type.Name + "/sharded-index-start", new ArrayMetadata([6, 5], type, new RegularChunkGrid([6, 6]), [new ShardingCodec([3, 2], [be, new GzipCodec(1)], [BytesCodec.Little], ShardIndexLocation.Start)], fill));
         }
+        // Blosc lz4 inside shards, as zarr-java writes them.
+        yield return ("special/sharded-blosc", new ArrayMetadata([40, 24], IntegerDataType.Int32, new RegularChunkGrid([20, 24]),
+            [new ShardingCodec([10, 8], [BytesCodec.Little, new BloscCodec(BloscCompressor.Lz4, 5, BloscShuffle.Shuffle, 4)], [BytesCodec.Little, Crc32cCodec.Instance])], [0, 0, 0, 0]));
         yield return ("special/dimension-names", new ArrayMetadata([3, 4], IntegerDataType.UInt8, new RegularChunkGrid([2, 3]), [BytesCodec.Little], [9])
         {
             DimensionNames = ["y", null],
@@ -214,6 +232,42 @@ public sealed class ZarritaCrossCheckTests
                 break;
         }
         return fill;
+    }
+
+    /// <summary>Slowly varying values, which compress, unlike random ones.</summary>
+    private static NdArray Smooth(ArrayMetadata metadata)
+    {
+        NdArray data = NdArray.Create(metadata.DataType.ElementType, [.. metadata.Shape.Select(n => (int)n)]);
+        ElementType type = data.ElementType;
+        for (int i = 0; i < data.Count; i++)
+        {
+            int step = i / 4 % 100;
+            if (type.Kind == ElementKind.String)
+            {
+                data.Items![i] = System.Text.Encoding.UTF8.GetBytes("s" + step);
+                continue;
+            }
+            Span<byte> element = data.Bytes.Slice(i * type.Size, type.Size);
+            switch (type.Kind)
+            {
+                case ElementKind.Bool:
+                    element[0] = (byte)((i >> 4) & 1);
+                    break;
+                case ElementKind.Float16:
+                    BinaryPrimitives.WriteHalfLittleEndian(element, (Half)(step * 0.5));
+                    break;
+                case ElementKind.Float32:
+                    BinaryPrimitives.WriteSingleLittleEndian(element, step * 0.5f);
+                    break;
+                case ElementKind.Float64:
+                    BinaryPrimitives.WriteDoubleLittleEndian(element, step * 0.5);
+                    break;
+                default:
+                    element[0] = (byte)step;
+                    break;
+            }
+        }
+        return data;
     }
 
     /// <summary>Random values including each type's extremes and the float specials.</summary>

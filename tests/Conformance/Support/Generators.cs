@@ -71,7 +71,8 @@ public static class Generators
     };
 
     public static Gen<IBytesToBytesCodec[]> BytesCodecs =>
-        Gen.Elements<IBytesToBytesCodec>(new GzipCodec(0), new GzipCodec(1), new GzipCodec(9), new ZstdCodec(0), new ZstdCodec(-5), new ZstdCodec(3, checksum: true), Crc32cCodec.Instance)
+        Gen.Elements<IBytesToBytesCodec>(new GzipCodec(0), new GzipCodec(1), new GzipCodec(9), new ZstdCodec(0), new ZstdCodec(-5), new ZstdCodec(3, checksum: true), Crc32cCodec.Instance,
+            new BloscCodec(BloscCompressor.Lz4, 5, BloscShuffle.Shuffle, 4), new BloscCodec(BloscCompressor.BloscLz, 9, BloscShuffle.BitShuffle, 2, 256))
             .ListOf().Select(l => l.Take(3).ToArray());
 
     public static Gen<int[]> Permutation(int rank) => Gen.Shuffle(Enumerable.Range(0, rank).ToArray());

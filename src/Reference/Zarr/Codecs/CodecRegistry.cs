@@ -5,7 +5,7 @@ namespace Conformance.Reference.Zarr.Codecs;
 
 /// <summary>
 /// Maps codec names to factories that parse a codec's definition, so extension codecs plug
-/// in. The default registry knows the core codecs (sharding_indexed included) and the registered <c>zstd</c>,
+/// in. The default registry knows the core codecs (sharding_indexed and blosc included) and the registered <c>zstd</c>,
 /// <c>vlen-utf8</c> and <c>vlen-bytes</c>.
 /// </summary>
 public sealed class CodecRegistry
@@ -22,6 +22,7 @@ public sealed class CodecRegistry
         registry.Register(GzipCodec.CodecName, GzipCodec.Parse);
         registry.Register(ZstdCodec.CodecName, ZstdCodec.Parse);
         registry.Register(Crc32cCodec.CodecName, Crc32cCodec.Parse);
+        registry.Register(BloscCodec.CodecName, BloscCodec.Parse);
         registry.Register(VlenCodec.Utf8.Name, VlenCodec.Utf8.WithoutConfiguration);
         registry.Register(VlenCodec.Bytes.Name, VlenCodec.Bytes.WithoutConfiguration);
         registry.Register(ShardingCodec.CodecName, (definition, location) => ShardingCodec.Parse(definition, location, registry));

@@ -20,6 +20,14 @@ zarr.registry.set("gzip", async () => {
 	};
 });
 
+// numcodecs.js's Blosc takes shuffle as c-blosc's number and turns the v3 names ("shuffle")
+// into 0 without a word, so zarrita would write unshuffled frames: map the names first.
+zarr.registry.set("blosc", async () => {
+	const { default: Blosc } = await import("numcodecs/blosc");
+	const SHUFFLE = { noshuffle: 0, shuffle: 1, bitshuffle: 2 };
+	return { fromConfig: (config) => Blosc.fromConfig({ ...config, shuffle: SHUFFLE[config.shuffle] }) };
+});
+
 const outdir = process.argv[2];
 if (!outdir) {
 	console.error("usage: node write.mjs <outdir>");
@@ -64,13 +72,21 @@ function value(dtype, i) {
 	return Math.sin(i) * 10 ** ((i % 7) - 3); // mixed signs and magnitudes, rounded by the typed array
 }
 
-function typedValues(dtype, n, offset = 0) {
+// Slowly varying values, which compress (most of value()'s do not).
+function smooth(dtype, i) {
+	if (dtype === "bool") return (i >> 4) % 2 === 0;
+	if (dtype.startsWith("float")) return Math.floor(i / 4) * 0.5 - 100;
+	const v = Math.floor(i / 4) % 120 - (dtype.startsWith("u") ? 0 : 60);
+	return INT_BITS[dtype] === 64 ? BigInt(v) : v;
+}
+
+function typedValues(dtype, n, offset = 0, gen = value) {
 	if (dtype === "bool") {
 		const a = new zarr.BoolArray(n);
-		for (let i = 0; i < n; i++) a.set(i, value(dtype, offset + i));
+		for (let i = 0; i < n; i++) a.set(i, gen(dtype, offset + i));
 		return a;
 	}
-	return CTOR[dtype].from({ length: n }, (_, i) => value(dtype, offset + i));
+	return CTOR[dtype].from({ length: n }, (_, i) => gen(dtype, offset + i));
 }
 
 const cStrides = (shape) => shape.map((_, d) => shape.slice(d + 1).reduce((a, b) => a * b, 1));
@@ -81,6 +97,10 @@ const bytes = (endian = "little") => ({ name: "bytes", configuration: { endian }
 const transpose = (order) => ({ name: "transpose", configuration: { order } });
 const gzip = { name: "gzip", configuration: { level: 5 } };
 const zstd = { name: "zstd", configuration: { level: 3, checksum: false } };
+
+const blosc = (cname, shuffle, clevel = 5, blocksize = 0) => ({ name: "blosc", configuration: { typesize: 4, cname, clevel, shuffle, blocksize } });
+const BLOSC_CNAMES = ["lz4", "lz4hc", "blosclz", "zstd", "zlib"];
+const BLOSC_SHUFFLES = ["noshuffle", "shuffle", "bitshuffle"];
 
 const DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16", "float32", "float64"];
 // Fill values per dtype. zarrita serialises metadata with JSON.stringify, so 64-bit
@@ -105,6 +125,21 @@ for (const dt of DTYPES) {
 		{ path: `${dt}/scalar-0d`, dtype: dt, shape: [], chunks: [], codecs: [bytes()], fill, scalar: value(dt, 13) },
 	);
 }
+// Blosc: every compressor with every shuffle, each on another data type. Chunks of 600 to
+// 4800 bytes are compressed (c-blosc copies buffers under 128 bytes) and split into one stream
+// per byte (numcodecs.js always gives c-blosc typesize 4); blocksize 256 makes several blocks.
+BLOSC_CNAMES.forEach((cname, c) => BLOSC_SHUFFLES.forEach((shuffle, s) => {
+	const k = c * BLOSC_SHUFFLES.length + s;
+	const dt = DTYPES[k % DTYPES.length];
+	specs.push({ path: `blosc/${cname}-${shuffle}-${dt}`, dtype: dt, shape: [40, 50], chunks: [20, 30], codecs: [bytes(), blosc(cname, shuffle, 1 + (k % 9))], fill: FILL[dt], smooth: true });
+}));
+specs.push(
+	{ path: "blosc/lz4-shuffle-blocks-float64", dtype: "float64", shape: [30, 30], chunks: [16, 16], codecs: [bytes(), blosc("lz4", "shuffle", 5, 256)], fill: 0, smooth: true },
+	{ path: "blosc/zstd-bitshuffle-be-int32", dtype: "int32", shape: [25, 41], chunks: [25, 20], codecs: [bytes("big"), blosc("zstd", "bitshuffle", 3)], fill: 0, smooth: true },
+	{ path: "blosc/zlib-shuffle-random-float32", dtype: "float32", shape: [40, 50], chunks: [20, 30], codecs: [bytes(), blosc("zlib", "shuffle", 9)], fill: 0 },
+	{ path: "blosc/blosclz-clevel-0-uint16", dtype: "uint16", shape: [30, 30], chunks: [16, 16], codecs: [bytes(), blosc("blosclz", "shuffle", 0)], fill: 0 },
+	{ path: "blosc/lz4-small-chunk-int8", dtype: "int8", shape: [9], chunks: [4], codecs: [bytes(), blosc("lz4", "noshuffle")], fill: 0 },
+);
 specs.push(
 	{ path: "special/key-dot-2d", dtype: "int32", shape: [5, 7], chunks: [2, 3], codecs: [bytes()], fill: 0, separator: "." },
 	{ path: "special/key-v2-dot-2d", dtype: "int32", shape: [5, 7], chunks: [2, 3], codecs: [bytes()], fill: 0, keys: { name: "v2", configuration: { separator: "." } } },
@@ -163,7 +198,7 @@ for (const s of specs) {
 		await zarr.set(arr, [zarr.slice(r0, r1), zarr.slice(c0, c1)], { data: typedValues(s.dtype, shape[0] * shape[1]), shape, stride: cStrides(shape) });
 	} else if (s.shape.every((d) => d > 0)) {
 		const n = s.shape.reduce((a, b) => a * b, 1);
-		await zarr.set(arr, null, { data: typedValues(s.dtype, n), shape: s.shape, stride: cStrides(s.shape) });
+		await zarr.set(arr, null, { data: typedValues(s.dtype, n, 0, s.smooth ? smooth : value), shape: s.shape, stride: cStrides(s.shape) });
 	}
 }
 fs.writeFileSync(path.join(outdir, "arrays.txt"), specs.map((s) => `${s.path}\n`).join(""));
