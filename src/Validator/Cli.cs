@@ -34,7 +34,7 @@ public static class Cli
         var convertArray = new Option<string>("--array") { Description = "Convert only the node at this path of the source (default: everything)", DefaultValueFactory = _ => "/" };
         var chunksOption = new Option<string?>("--chunks") { Description = "Chunk shape, e.g. 64,64,64: the inner chunks when --shards is given, else the chunk grid" };
         var shardsOption = new Option<string?>("--shards") { Description = "Shard shape, e.g. 256,256,256: the chunk grid, with a sharding_indexed codec around --chunks" };
-        var codecOption = new Option<string[]>("--codec") { Description = "Bytes codecs in order: none, zstd[:level], gzip[:level], crc32c (repeatable or comma-separated; default: the source's codecs)", AllowMultipleArgumentsPerToken = false };
+        var codecOption = new Option<string[]>("--codec") { Description = "Bytes codecs in order: none, zstd[:level], gzip[:level], crc32c, blosc[:cname[:clevel[:shuffle]]] (repeatable or comma-separated; default: the source's codecs)", AllowMultipleArgumentsPerToken = false };
         var overwriteOption = new Option<bool>("--overwrite") { Description = "Replace the destination if it exists" };
         var skipOption = new Option<bool>("--skip-unreadable") { Description = "Leave out source nodes that cannot be read instead of stopping" };
         var jobsOption = new Option<int>("--jobs") { Description = "Blocks copied at once", DefaultValueFactory = _ => Environment.ProcessorCount };

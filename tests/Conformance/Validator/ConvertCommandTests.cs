@@ -21,7 +21,7 @@ public sealed class ConvertCommandTests
     {
         using var directory = new TempDirectory();
         string target = Path.Combine(directory.Path, "out.zarr");
-        (int code, string output, string error) = await Run("convert", Fixture("hierarchy/nested-groups"), target, "--chunks", "1,1", "--shards", "2,2", "--codec", "zstd:3", "--codec", "crc32c");
+        (int code, string output, string error) = await Run("convert", Fixture("hierarchy/nested-groups"), target, "--chunks", "1,1", "--shards", "2,2", "--codec", "blosc:lz4:5,zstd:3", "--codec", "crc32c");
         Assert.That((code, error), Is.EqualTo((ExitCodes.Success, "")));
         Assert.That(output, Does.StartWith("converted 3 arrays and 3 groups (9 elements)"));
         foreach (string array in new[] { "/a/b/deep", "/top", "/a/sibling.with.dots" })
@@ -32,7 +32,7 @@ public sealed class ConvertCommandTests
         }
         (_, string info, _) = await Run("info", target);
         Assert.That(info, Does.Contain("deep  array int16 shape [2, 2] chunks [2, 2] fill 0 codecs sharding_indexed(chunk_shape=[1,1]"));
-        Assert.That(info, Does.Contain("top  array uint8 shape [3] chunks [2] fill 5 codecs bytes(endian=\"little\") | zstd(level=3, checksum=false) | crc32c"));
+        Assert.That(info, Does.Contain("top  array uint8 shape [3] chunks [2] fill 5 codecs bytes(endian=\"little\") | blosc(typesize=1, cname=\"lz4\", clevel=5, shuffle=\"bitshuffle\", blocksize=0) | zstd(level=3, checksum=false) | crc32c"));
         Assert.That(Directory.GetFileSystemEntries(directory.Path), Is.EqualTo(new[] { target }), "no staging folder is left");
     }
 
@@ -107,6 +107,8 @@ public sealed class ConvertCommandTests
     [TestCase("--chunks", "a,b")]
     [TestCase("--codec", "lzma")]
     [TestCase("--codec", "zstd:99")]
+    [TestCase("--codec", "blosc:snappy")]
+    [TestCase("--codec", "blosc:lz4:5:sideways")]
     public async Task Bad_options_are_usage_errors(string option, string value)
     {
         using var directory = new TempDirectory();
