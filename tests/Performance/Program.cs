@@ -5,4 +5,5 @@ using Conformance.Performance;
 foreach (Summary summary in BenchmarkSwitcher.FromAssembly(typeof(ArrayReadWriteBenchmarks).Assembly).Run(args))
 {
     FloorRatios.Export(summary);
+    PeerRatios.Export(summary);
 }
