@@ -88,6 +88,31 @@ public sealed class ConverterTests
     }
 
     [Test]
+    public async Task Progress_counts_every_element_up_to_the_total()
+    {
+        var source = new MemoryStore();
+        ZarrGroup root = await Hierarchy(source);
+        var reports = new List<ConversionProgress>();
+        var progress = new SynchronousProgress(p =>
+        {
+            lock (reports)
+            {
+                reports.Add(p);
+            }
+        });
+        await Converter.ConvertAsync(root, new MemoryStore(), new ConvertOptions { Chunks = [4, 4], MemoryBudget = 64 }, progress);
+        Assert.That(reports.Select(r => r.ElementsTotal).Distinct(), Is.EqualTo(new[] { 605L }));
+        Assert.That(reports.Max(r => r.ElementsDone), Is.EqualTo(605L));
+        Assert.That(reports.Select(r => r.CurrentPath).Distinct(), Is.EquivalentTo(new[] { "/names", "/child/volume" }));
+        Assert.That(reports.Count, Is.GreaterThan(10), "a small budget copies in many blocks, each reported");
+    }
+
+    private sealed class SynchronousProgress(Action<ConversionProgress> report) : IProgress<ConversionProgress>
+    {
+        public void Report(ConversionProgress value) => report(value);
+    }
+
+    [Test]
     public async Task Without_options_the_source_layout_and_codecs_are_kept()
     {
         var source = new MemoryStore();

@@ -161,6 +161,50 @@ public sealed class ZipStoreTests : StoreContractTests
         Assert.That(await Keys(reader), Is.EqualTo(new[] { "zarr.json" }));
     }
 
+    /// <summary>
+    /// Archives made the way zarr-python's ZipStore makes them (Python's zipfile, entries at the
+    /// root, ZIP_STORED, allowZip64), and deflated too, read to the same values as the
+    /// directory store they were packed from.
+    /// </summary>
+    [TestCase("ZIP_STORED")]
+    [TestCase("ZIP_DEFLATED")]
+    public async Task Archives_written_by_python_zipfile_read_like_the_directory(string compression)
+    {
+        string? python = new[] { "/usr/bin/python3", "/usr/local/bin/python3" }.FirstOrDefault(File.Exists);
+        if (python is null)
+        {
+            Assert.Ignore("python3 is not installed");
+        }
+        string source = System.IO.Path.Combine(RepoPaths.Fixtures, "zarr-v3", "sharding", "nested", "store");
+        string path = System.IO.Path.Combine(NewDirectory(), "from-python.zip");
+        const string Script = "import os, sys, zipfile\n"
+            + "root, target, mode = sys.argv[1], sys.argv[2], getattr(zipfile, sys.argv[3])\n"
+            + "with zipfile.ZipFile(target, 'w', compression=mode, allowZip64=True) as z:\n"
+            + "    for folder, _, files in sorted(os.walk(root)):\n"
+            + "        for name in sorted(files):\n"
+            + "            full = os.path.join(folder, name)\n"
+            + "            z.write(full, os.path.relpath(full, root).replace(os.sep, '/'))\n";
+        var start = new ProcessStartInfo(python) { RedirectStandardError = true };
+        foreach (string argument in new[] { "-c", Script, source, path, compression })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using (Process process = Process.Start(start)!)
+        {
+            string error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.That(process.ExitCode, Is.Zero, error);
+        }
+        using var zip = new ZipStore(path);
+        ZarrArray fromZip = await ZarrArray.OpenAsync(zip);
+        ZarrArray fromDirectory = await ZarrArray.OpenAsync(new DirectoryStore(source, readOnly: true));
+        using NdArray expected = await fromDirectory.ReadAllAsync();
+        using NdArray actual = await fromZip.ReadAllAsync();
+        using NdArray part = await fromZip.ReadAsync(new long[] { 3, 2 }, new long[] { 4, 5 });
+        Assert.That(NdArrays.Equal(expected, actual));
+        Assert.That(NdArrays.Equal(NdArrays.Slice(expected, [3, 2], [4, 5]), part));
+    }
+
     [Test]
     public async Task Python_zipfile_lists_the_same_entries_stored_uncompressed()
     {
