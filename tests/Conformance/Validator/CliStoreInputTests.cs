@@ -55,13 +55,7 @@ public sealed class CliStoreInputTests
     [SetUp]
     public void ResetFaults() => _server.Faults.Reset();
 
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await Cli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> Run(params string[] args) => CliRun.RunAsync(args);
 
     /// <summary>zarrita's zipped fixture when the shared corpus is here, else our own store zipped by <see cref="ZipStore"/>.</summary>
     private async Task<(string Zip, string Directory, string Array)> ZippedStore()

@@ -6,15 +6,9 @@ namespace Conformance.Tests.Validator;
 /// <summary>The <c>conformance</c> command: output of info and cat, and exit codes fit for scripts.</summary>
 public sealed class CliTests
 {
-    private static string Fixture(string relative) => Path.Combine(RepoPaths.Fixtures, "zarr-v3", relative, "store");
+    private static string Fixture(string relative) => CliRun.Fixture(relative);
 
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await Cli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> Run(params string[] args) => CliRun.RunAsync(args);
 
     [TestCase("hierarchy/nested-groups")]
     [TestCase("hierarchy/consolidated-metadata")]

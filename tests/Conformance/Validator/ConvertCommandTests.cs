@@ -6,15 +6,9 @@ namespace Conformance.Tests.Validator;
 /// <summary><c>conformance convert</c>: options, the written store, and nothing left behind on failure.</summary>
 public sealed class ConvertCommandTests
 {
-    private static string Fixture(string relative) => Path.Combine(RepoPaths.Fixtures, "zarr-v3", relative, "store");
+    private static string Fixture(string relative) => CliRun.Fixture(relative);
 
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await Cli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> Run(params string[] args) => CliRun.RunAsync(args);
 
     [Test]
     public async Task Convert_writes_a_sharded_store_that_cats_to_the_same_values()
