@@ -87,5 +87,50 @@ public sealed class ChunkKeyEncoding
         return key.ToString();
     }
 
+    /// <summary>
+    /// The chunk index <paramref name="key"/> (relative to the array's prefix) encodes for an
+    /// array of <paramref name="rank"/> dimensions, or null when it is not a key this encoding
+    /// makes: the inverse of <see cref="Encode"/>, so that only canonical decimal forms match.
+    /// </summary>
+    public long[]? Decode(string key, int rank)
+    {
+        string body;
+        if (Name == "default")
+        {
+            if (rank == 0)
+            {
+                return key == "c" ? [] : null;
+            }
+            if (!key.StartsWith("c" + Separator, StringComparison.Ordinal))
+            {
+                return null;
+            }
+            body = key[2..];
+        }
+        else
+        {
+            if (rank == 0)
+            {
+                return key == "0" ? [] : null;
+            }
+            body = key;
+        }
+        string[] parts = body.Split(Separator);
+        if (parts.Length != rank)
+        {
+            return null;
+        }
+        long[] index = new long[rank];
+        for (int d = 0; d < rank; d++)
+        {
+            if (!long.TryParse(parts[d], NumberStyles.None, CultureInfo.InvariantCulture, out index[d])
+                || index[d].ToString(CultureInfo.InvariantCulture) != parts[d])
+            {
+                return null;
+            }
+        }
+        return index;
+    }
+
     public ExtensionObject ToDefinition() => new(Name, new JsonObject { ["separator"] = Separator.ToString() });
 }
