@@ -78,6 +78,10 @@ public sealed class ZarrArray : ArrayNode
 
     internal static ZarrArray FromMetadata(Store store, string path, ArrayMetadata metadata, ZarrOptions options) => new(store, path, metadata, options);
 
+    /// <summary>The array at <paramref name="path"/> whose metadata the caller has already read and parsed (a validator walking a store).</summary>
+    public static ZarrArray Open(Store store, string path, ArrayMetadata metadata, ZarrOptions? options = null) =>
+        new(store, path, metadata, options ?? ZarrOptions.Default);
+
     /// <summary>The store key of the chunk at <paramref name="chunkIndex"/>.</summary>
     public string ChunkKey(ReadOnlySpan<long> chunkIndex) => _prefix + Metadata.ChunkKeyEncoding.Encode(chunkIndex);
 

@@ -33,6 +33,8 @@ public static class ZarrRules
 
     // Core spec, "Node names".
     public const string NodeName = "ZARR-NODE-001";
+    public const string ArrayHasChildren = "ZARR-HIER-001";
+    public const string GroupWithoutMetadata = "ZARR-HIER-002";
 
     // Core spec, "Data types" and "Permitted fill values".
     public const string UnknownDataType = "ZARR-DTYPE-001";
@@ -51,6 +53,7 @@ public static class ZarrRules
     public const string RegularChunkShape = "ZARR-GRID-002";
     public const string UnknownChunkKeyEncoding = "ZARR-KEY-001";
     public const string KeySeparator = "ZARR-KEY-002";
+    public const string ChunkOutsideGrid = "ZARR-KEY-003";
 
     // Core spec, "Codecs", and the codec pages.
     public const string CodecOrder = "ZARR-CODEC-001";
@@ -77,6 +80,7 @@ public static class ZarrRules
 
     // Storage.
     public const string StoreKey = "ZARR-STORE-001";
+    public const string StrayKey = "ZARR-STORE-004";
     public const string UnknownStorageTransformer = "ZARR-STORE-002";
     public const string ChildrenNotListable = "ZARR-STORE-003";
     public const string ZipArchive = "ZARR-STORE-ZIP-001";

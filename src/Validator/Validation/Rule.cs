@@ -13,8 +13,11 @@ public sealed record Rule(string Id, string Level, string Section, string Binds,
     /// <summary>True when common readers fail on what the rule flags, so the interoperable profile raises it.</summary>
     public bool Interoperability { get; init; }
 
+    /// <summary>A severity our ruling fixes whatever the level and profile; null to follow the level.</summary>
+    public Severity? FixedSeverity { get; init; }
+
     /// <summary>The severity a finding of this rule has under <paramref name="profile"/>.</summary>
-    public Severity SeverityUnder(ValidationProfile profile) => Level switch
+    public Severity SeverityUnder(ValidationProfile profile) => FixedSeverity ?? Level switch
     {
         "must" => Severity.Error,
         "should" when profile == ValidationProfile.Lenient => Severity.Note,

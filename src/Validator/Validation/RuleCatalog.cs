@@ -35,6 +35,9 @@ public sealed class RuleCatalog
             {
                 Ruling = rule.TryGetProperty("ruling", out JsonElement ruling) ? ruling.GetString() : null,
                 Interoperability = rule.TryGetProperty("interoperability", out JsonElement interop) && interop.GetBoolean(),
+                FixedSeverity = rule.TryGetProperty("severity", out JsonElement severity)
+                    ? Enum.Parse<Severity>(severity.GetString()!, ignoreCase: true)
+                    : null,
             };
         }
     }
