@@ -3,6 +3,7 @@ using Conformance.Reference;
 using Conformance.Reference.Conversion;
 using Conformance.Reference.Model;
 using Conformance.Validator.Commands;
+using Conformance.Validator.Validation;
 
 namespace Conformance.Validator;
 
@@ -66,7 +67,15 @@ public static class Cli
             await ConvertCommand.RunAsync(node, result.GetRequiredValue(convertTarget), options, result.GetValue(overwriteOption), output, error, token);
         }));
 
-        var rootCommand = new RootCommand("Spec-conformance reference reader and validator for Zarr v3") { info, cat, convert };
+        var rules = new Command("rules", "List the rules of the spec catalog");
+        rules.SetAction((result, token) => GuardAsync(error, async () => await RulesCommand.WriteAsync(RuleCatalog.Default, output, token)));
+
+        var ruleArgument = new Argument<string>("rule") { Description = "A rule ID, e.g. ZARR-CODEC-SHARDING-004" };
+        var explain = new Command("explain", "Show one rule in full: its requirement, spec link, ruling and the fixtures that break it") { ruleArgument };
+        explain.SetAction((result, token) => GuardAsync(error, async () =>
+            await ExplainCommand.WriteAsync(RuleCatalog.Default, result.GetRequiredValue(ruleArgument), ExplainCommand.FindFixtures(), output, token)));
+
+        var rootCommand = new RootCommand("Spec-conformance reference reader and validator for Zarr v3") { info, cat, convert, rules, explain };
         ParseResult parsed = rootCommand.Parse(args);
         int code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         await output.FlushAsync(cancellationToken);

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Conformance.Validator.Validation;
+
+namespace Conformance.Validator.Commands;
+
+/// <summary>
+/// <c>conformance explain RULE-ID</c>: the requirement in full (level, section, whom it binds,
+/// the spec link, our paraphrase and ruling), and, where the fixture corpus is at hand, the
+/// fixture cases that break it with the document each one holds.
+/// </summary>
+public static class ExplainCommand
+{
+    public static async Task WriteAsync(RuleCatalog catalog, string id, string? fixtures, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        Rule rule = catalog.Find(id) ?? catalog.Find(id.ToUpperInvariant())
+            ?? throw new UsageException($"no rule {id}; `conformance rules` lists them");
+        await output.WriteLineAsync($"{rule.Id}: {rule.Summary}".AsMemory(), cancellationToken);
+        await output.WriteLineAsync($"  level    {rule.Level} (strict: {Name(rule.SeverityUnder(ValidationProfile.Strict))}, interoperable: {Name(rule.SeverityUnder(ValidationProfile.Interoperable))}, lenient: {Name(rule.SeverityUnder(ValidationProfile.Lenient))})".AsMemory(), cancellationToken);
+        await output.WriteLineAsync($"  section  {rule.Section}".AsMemory(), cancellationToken);
+        await output.WriteLineAsync($"  binds    {rule.Binds}".AsMemory(), cancellationToken);
+        await output.WriteLineAsync($"  spec     {rule.Link}".AsMemory(), cancellationToken);
+        if (rule.Ruling is not null)
+        {
+            await output.WriteLineAsync($"  ruling   {rule.Ruling}".AsMemory(), cancellationToken);
+        }
+        if (fixtures is null || !Directory.Exists(fixtures))
+        {
+            return;
+        }
+        foreach (string manifest in Directory.EnumerateFiles(fixtures, "case.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            using JsonDocument document = JsonDocument.Parse(await File.ReadAllBytesAsync(manifest, cancellationToken));
+            JsonElement root = document.RootElement;
+            if (!root.TryGetProperty("rule", out JsonElement ruleId) || ruleId.GetString() != rule.Id)
+            {
+                continue;
+            }
+            string folder = Path.GetDirectoryName(manifest)!;
+            await output.WriteLineAsync(string.Empty.AsMemory(), cancellationToken);
+            await output.WriteLineAsync($"example: {Path.GetRelativePath(fixtures, folder).Replace('\\', '/')} ({root.GetProperty("expect").GetString()})".AsMemory(), cancellationToken);
+            await output.WriteLineAsync($"  {root.GetProperty("description").GetString()}".AsMemory(), cancellationToken);
+            string target = root.GetProperty("target").GetString()!.TrimStart('/');
+            string metadata = Path.Combine(folder, "store", target, "zarr.json");
+            if (File.Exists(metadata) && new FileInfo(metadata).Length <= 4096)
+            {
+                foreach (string line in (await File.ReadAllTextAsync(metadata, cancellationToken)).TrimEnd().Split('\n'))
+                {
+                    await output.WriteLineAsync($"  | {line}".AsMemory(), cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
+
+    /// <summary>The fixture corpus of the checkout the tool runs from, if there is one above the working or program folder.</summary>
+    public static string? FindFixtures()
+    {
+        foreach (string? start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (string? directory = start; directory is not null; directory = Path.GetDirectoryName(directory))
+            {
+                string candidate = Path.Combine(directory, "fixtures", "zarr-v3");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+}
