@@ -3,6 +3,7 @@ using Conformance.Reference;
 using Conformance.Reference.Conversion;
 using Conformance.Reference.Model;
 using Conformance.Validator.Commands;
+using Conformance.Validator.Reports;
 using Conformance.Validator.Validation;
 
 namespace Conformance.Validator;
@@ -67,6 +68,49 @@ public static class Cli
             await ConvertCommand.RunAsync(node, result.GetRequiredValue(convertTarget), options, result.GetValue(overwriteOption), output, error, token);
         }));
 
+        var validatePath = new Argument<string>("store") { Description = "Path of the store: a directory, a zip archive, or an http(s) URL" };
+        var deepOption = new Option<bool>("--deep") { Description = "Also decode every stored chunk" };
+        var sampleOption = new Option<int?>("--sample") { Description = "With --deep: at most N chunks per array" };
+        var profileOption = new Option<string?>("--profile") { Description = "strict (default), interoperable or lenient" };
+        var formatOption = new Option<string>("--format") { Description = "text, json, sarif or junit", DefaultValueFactory = _ => "text" };
+        var outputOption = new Option<string?>("--output") { Description = "Write the report to this file instead of stdout" };
+        var selectOption = new Option<string[]>("--select") { Description = "Report only these rule IDs or ID prefixes (repeatable)" };
+        var ignoreOption = new Option<string[]>("--ignore") { Description = "Never report these rule IDs or ID prefixes (repeatable)" };
+        var validateJobs = new Option<int>("--jobs") { Description = "Chunks decoded at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var validate = new Command("validate", "Check a store against the spec catalog and report every finding")
+        {
+            validatePath, deepOption, sampleOption, profileOption, formatOption, outputOption, selectOption, ignoreOption, validateJobs,
+        };
+        validate.SetAction((result, token) => GuardAsync(error, async () =>
+        {
+            string path = result.GetRequiredValue(validatePath);
+            ValidationOptions options = ValidateCommand.ReadConfig(path, new ValidationOptions());
+            if (result.GetValue(profileOption) is string profile)
+            {
+                options = options with { Profile = ValidateCommand.ParseProfile(profile) };
+            }
+            if (result.GetValue(deepOption))
+            {
+                options = options with { Deep = true };
+            }
+            if (result.GetValue(sampleOption) is int sample)
+            {
+                options = sample < 1 ? throw new UsageException("--sample must be positive") : options with { Sample = sample };
+            }
+            if (result.GetValue(selectOption) is { Length: > 0 } select)
+            {
+                options = options with { Select = select };
+            }
+            if (result.GetValue(ignoreOption) is { Length: > 0 } ignore)
+            {
+                options = options with { Ignore = [.. options.Ignore, .. ignore] };
+            }
+            int jobs = result.GetValue(validateJobs);
+            options = jobs < 1 ? throw new UsageException("--jobs must be positive") : options with { MaxDegreeOfParallelism = jobs };
+            ReportFormat format = ValidateCommand.ParseFormat(result.GetValue(formatOption));
+            return await ValidateCommand.RunAsync(path, options, format, result.GetValue(outputOption), output, error, token);
+        }));
+
         var rules = new Command("rules", "List the rules of the spec catalog");
         rules.SetAction((result, token) => GuardAsync(error, async () => await RulesCommand.WriteAsync(RuleCatalog.Default, output, token)));
 
@@ -75,19 +119,24 @@ public static class Cli
         explain.SetAction((result, token) => GuardAsync(error, async () =>
             await ExplainCommand.WriteAsync(RuleCatalog.Default, result.GetRequiredValue(ruleArgument), ExplainCommand.FindFixtures(), output, token)));
 
-        var rootCommand = new RootCommand("Spec-conformance reference reader and validator for Zarr v3") { info, cat, convert, rules, explain };
+        var rootCommand = new RootCommand("Spec-conformance reference reader and validator for Zarr v3") { info, cat, convert, validate, rules, explain };
         ParseResult parsed = rootCommand.Parse(args);
         int code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         await output.FlushAsync(cancellationToken);
         return code;
     }
 
-    private static async Task<int> GuardAsync(TextWriter error, Func<Task> action)
+    private static Task<int> GuardAsync(TextWriter error, Func<Task> action) => GuardAsync(error, async () =>
+    {
+        await action();
+        return ExitCodes.Success;
+    });
+
+    private static async Task<int> GuardAsync(TextWriter error, Func<Task<int>> action)
     {
         try
         {
-            await action();
-            return ExitCodes.Success;
+            return await action();
         }
         catch (ConformanceException e)
         {

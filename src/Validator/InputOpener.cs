@@ -46,6 +46,33 @@ public static class InputOpener
             : $"{path} does not exist");
     }
 
+    /// <summary>
+    /// The store at <paramref name="path"/> for validation: a URL, a zip archive, or any
+    /// directory (a missing root <c>zarr.json</c> is then a finding, not a usage error).
+    /// </summary>
+    public static Store OpenStore(string path)
+    {
+        if (Uri.TryCreate(path, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return new HttpStore(uri);
+        }
+        if (File.Exists(path) && IsZip(path))
+        {
+            return ZipStore.OpenWithDetectedRoot(path);
+        }
+        if (Directory.Exists(path))
+        {
+            if (!File.Exists(Path.Combine(path, "zarr.json")) && (File.Exists(Path.Combine(path, ".zarray")) || File.Exists(Path.Combine(path, ".zgroup"))))
+            {
+                throw new UsageException($"{path} is a Zarr v2 store; only Zarr v3 is validated");
+            }
+            return new DirectoryStore(path, readOnly: true);
+        }
+        throw new UsageException(File.Exists(path)
+            ? $"{path}: no supported format recognised (Zarr v3 stores are directories, zip archives or URLs)"
+            : $"{path} does not exist");
+    }
+
     private static async ValueTask<Node> OpenRootAsync(Store store, string path, string missing, CancellationToken cancellationToken)
     {
         try

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Conformance.Tests.Support;
+using Conformance.Validator;
+
+namespace Conformance.Tests.Validator;
+
+/// <summary><c>conformance validate</c>: exit codes for CI, every report format, output files and settings.</summary>
+public sealed class ValidateCommandTests
+{
+    private static string Fixture(string relative) => CliRun.Fixture(relative);
+
+    [Test]
+    public async Task A_valid_store_exits_0_and_an_invalid_one_1()
+    {
+        (int code, string output, string error) = await CliRun.RunAsync("validate", Fixture("sharding/nested"), "--deep");
+        Assert.That((code, error), Is.EqualTo((ExitCodes.Success, "")));
+        Assert.That(output, Does.Contain("no findings"));
+        (code, output, error) = await CliRun.RunAsync("validate", Fixture("codecs/crc32c-mismatch"), "--deep");
+        Assert.That((code, error), Is.EqualTo((ExitCodes.InputRejected, "")));
+        Assert.That(output, Does.Contain("error   ZARR-CODEC-CRC32C-002"));
+        Assert.That(output, Does.Contain("https://zarr-specs.readthedocs.io/en/latest/v3/codecs/crc32c/"));
+    }
+
+    [Test]
+    public async Task Without_deep_chunks_are_not_decoded()
+    {
+        (int code, string output, _) = await CliRun.RunAsync("validate", Fixture("codecs/crc32c-mismatch"));
+        Assert.That(code, Is.EqualTo(ExitCodes.Success));
+        Assert.That(output, Does.Contain("no findings"));
+    }
+
+    [TestCase("json")]
+    [TestCase("sarif")]
+    [TestCase("junit")]
+    public async Task Each_format_names_the_finding(string format)
+    {
+        (int code, string output, _) = await CliRun.RunAsync("validate", Fixture("sharding/entry-half-empty"), "--deep", "--format", format);
+        Assert.That(code, Is.EqualTo(ExitCodes.InputRejected));
+        if (format == "junit")
+        {
+            XElement failure = XDocument.Parse(output).Descendants("failure").Single();
+            Assert.That(failure.Attribute("type")!.Value, Is.EqualTo("ZARR-CODEC-SHARDING-004"));
+            return;
+        }
+        using JsonDocument document = JsonDocument.Parse(output);
+        string json = document.RootElement.ToString();
+        Assert.That(json, Does.Contain("ZARR-CODEC-SHARDING-004"));
+    }
+
+    [Test]
+    public async Task Output_goes_to_a_file_and_the_summary_to_stdout()
+    {
+        using var directory = new TempDirectory();
+        string report = Path.Combine(directory.Path, "report.sarif");
+        (int code, string output, _) = await CliRun.RunAsync("validate", Fixture("sharding/entry-half-empty"), "--deep", "--format", "sarif", "--output", report);
+        Assert.That(code, Is.EqualTo(ExitCodes.InputRejected));
+        Assert.That(output.Trim(), Is.EqualTo($"1 error, 0 warnings, 0 notes; report written to {report}"));
+        using JsonDocument sarif = JsonDocument.Parse(File.ReadAllBytes(report));
+        Assert.That(sarif.RootElement.GetProperty("version").GetString(), Is.EqualTo("2.1.0"));
+        Assert.That(Directory.GetFiles(directory.Path), Is.EqualTo(new[] { report }));
+    }
+
+    [Test]
+    public async Task Ignore_drops_a_rule_and_a_settings_file_beside_the_store_is_read()
+    {
+        (int code, _, _) = await CliRun.RunAsync("validate", Fixture("sharding/entry-half-empty"), "--deep", "--ignore", "ZARR-CODEC-SHARDING");
+        Assert.That(code, Is.EqualTo(ExitCodes.Success));
+        using var directory = new TempDirectory();
+        string store = Path.Combine(directory.Path, "store");
+        CopyDirectory(Fixture("sharding/entry-half-empty"), store);
+        File.WriteAllText(Path.Combine(directory.Path, ".conformance.json"), """{"deep": true, "ignore": ["ZARR-CODEC-SHARDING-004"]}""");
+        (code, string output, _) = await CliRun.RunAsync("validate", store);
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), output);
+        File.WriteAllText(Path.Combine(directory.Path, ".conformance.json"), """{"deep": true}""");
+        (code, _, _) = await CliRun.RunAsync("validate", store);
+        Assert.That(code, Is.EqualTo(ExitCodes.InputRejected), "the settings file turned deep mode on");
+        File.WriteAllText(Path.Combine(directory.Path, ".conformance.json"), """{"depth": 3}""");
+        (code, _, string error) = await CliRun.RunAsync("validate", store);
+        Assert.That(code, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(error, Does.Contain("unknown setting 'depth'"));
+    }
+
+    [TestCase("--profile", "relaxed")]
+    [TestCase("--format", "html")]
+    [TestCase("--sample", "0")]
+    public async Task Bad_options_exit_2(string option, string value)
+    {
+        (int code, _, string error) = await CliRun.RunAsync("validate", Fixture("sharding/nested"), option, value);
+        Assert.That(code, Is.EqualTo(ExitCodes.UsageError));
+        Assert.That(error, Does.StartWith("usage:"));
+    }
+
+    [Test]
+    public async Task A_store_that_is_not_there_exits_2()
+    {
+        (int code, _, _) = await CliRun.RunAsync("validate", Path.Combine(RepoPaths.Root, "no-such-store"));
+        Assert.That(code, Is.EqualTo(ExitCodes.UsageError));
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
