@@ -26,6 +26,9 @@ public sealed record ValidationOptions
 
     public RuleCatalog Catalog { get; init; } = RuleCatalog.Default;
 
+    /// <summary>Checks of conventions layered on Zarr, run after the metadata is read.</summary>
+    public IReadOnlyList<IHierarchyCheck> Checks { get; init; } = [];
+
     /// <summary>Whether a finding of <paramref name="ruleId"/> is reported under <see cref="Select"/> and <see cref="Ignore"/>.</summary>
     public bool Reports(string ruleId) =>
         (Select.Count == 0 || Select.Any(s => ruleId.StartsWith(s, StringComparison.Ordinal)))

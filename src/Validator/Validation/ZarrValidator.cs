@@ -41,6 +41,11 @@ public static class ZarrValidator
             nodes[path] = await ReadNodeAsync(store, path, options, sink, cancellationToken);
         }
         CheckHierarchy(nodes, sink);
+        var parsed = nodes.Values.Where(n => n.Metadata is not null).ToDictionary(n => n.Path, n => n.Metadata!, StringComparer.Ordinal);
+        foreach (IHierarchyCheck check in options.Checks)
+        {
+            await check.CheckAsync(parsed, store, (rule, location, message) => sink.Add(rule, location, message), cancellationToken);
+        }
         long keys = 0, chunks = 0, bytes = 0;
         if (store.IsListable)
         {
