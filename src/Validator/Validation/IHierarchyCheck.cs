@@ -5,13 +5,14 @@ namespace Conformance.Validator.Validation;
 
 /// <summary>
 /// A check over a whole hierarchy once every node's metadata has been read (a convention
-/// layered on Zarr, such as OME-NGFF, whose rules span nodes). Findings go through
-/// <paramref name="report"/> with a catalogued rule ID; the profile and rule selection apply.
+/// layered on Zarr, such as OME-NGFF, whose rules span nodes). Findings go through the
+/// <c>report</c> callback with a catalogued rule ID; the profile and rule selection apply.
 /// </summary>
 public interface IHierarchyCheck
 {
     /// <param name="nodes">Every node whose metadata parsed, by path ("/", "/a/b").</param>
     /// <param name="store">The store, for checks that need more than metadata.</param>
     /// <param name="report">Records one finding: rule ID, location, message.</param>
+    /// <param name="cancellationToken">Stops the check.</param>
     ValueTask CheckAsync(IReadOnlyDictionary<string, NodeMetadata> nodes, Store store, Action<string, DiagnosticLocation, string> report, CancellationToken cancellationToken);
 }
