@@ -68,7 +68,7 @@ public static class Cli
             await ConvertCommand.RunAsync(node, result.GetRequiredValue(convertTarget), options, result.GetValue(overwriteOption), output, error, token);
         }));
 
-        var validatePath = new Argument<string>("store") { Description = "Path of the store: a directory, a zip archive, or an http(s) URL" };
+        var validatePath = new Argument<string>("store") { Description = "Path of the store: a directory, a zip archive, or an http(s) URL; or a fixture corpus (a folder of case.json cases), each checked against its manifest" };
         var deepOption = new Option<bool>("--deep") { Description = "Also decode every stored chunk" };
         var sampleOption = new Option<int?>("--sample") { Description = "With --deep: at most N chunks per array" };
         var profileOption = new Option<string?>("--profile") { Description = "strict (default), interoperable or lenient" };
@@ -108,6 +108,10 @@ public static class Cli
             int jobs = result.GetValue(validateJobs);
             options = jobs < 1 ? throw new UsageException("--jobs must be positive") : options with { MaxDegreeOfParallelism = jobs };
             ReportFormat format = ValidateCommand.ParseFormat(result.GetValue(formatOption));
+            if (CorpusCommand.IsCorpus(path))
+            {
+                return await CorpusCommand.RunAsync(path, options, output, token);
+            }
             return await ValidateCommand.RunAsync(path, options, format, result.GetValue(outputOption), output, error, token);
         }));
 

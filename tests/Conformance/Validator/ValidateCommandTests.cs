@@ -98,6 +98,22 @@ public sealed class ValidateCommandTests
         Assert.That(code, Is.EqualTo(ExitCodes.UsageError));
     }
 
+    [Test]
+    public async Task A_fixture_corpus_is_checked_case_by_case_against_its_manifests()
+    {
+        (int code, string output, string error) = await CliRun.RunAsync("validate", Path.Combine(RepoPaths.Fixtures, "zarr-v3", "sharding"));
+        Assert.That((code, error), Is.EqualTo((ExitCodes.Success, "")));
+        Assert.That(output, Does.Contain("ok    entry-half-empty").And.Contain("ok    spec-example"));
+        Assert.That(output.TrimEnd(), Does.EndWith($"{Directory.GetDirectories(Path.Combine(RepoPaths.Fixtures, "zarr-v3", "sharding")).Length} cases: 26 as their manifests say, 0 not"));
+        using var directory = new TempDirectory();
+        string wrong = Path.Combine(directory.Path, "wrong");
+        CopyDirectory(Fixture("sharding/entry-half-empty")[..^"/store".Length], wrong);
+        File.WriteAllText(Path.Combine(wrong, "case.json"), File.ReadAllText(Path.Combine(wrong, "case.json")).Replace("ZARR-CODEC-SHARDING-004", "ZARR-CODEC-SHARDING-001"));
+        (code, output, _) = await CliRun.RunAsync("validate", directory.Path);
+        Assert.That(code, Is.EqualTo(ExitCodes.InputRejected));
+        Assert.That(output, Does.Contain("FAIL  wrong: expected error ZARR-CODEC-SHARDING-001, found error ZARR-CODEC-SHARDING-004 at c/0/0 chunk [0, 0]"));
+    }
+
     private static void CopyDirectory(string from, string to)
     {
         foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
