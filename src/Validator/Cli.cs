@@ -115,8 +115,18 @@ public static class Cli
             return await ValidateCommand.RunAsync(path, options, format, result.GetValue(outputOption), output, error, token);
         }));
 
-        var rules = new Command("rules", "List the rules of the spec catalog");
-        rules.SetAction((result, token) => GuardAsync(error, async () => await RulesCommand.WriteAsync(RuleCatalog.Default, output, token)));
+        var coverageOption = new Option<bool>("--coverage") { Description = "Print the coverage table instead: each rule with the fixtures that break it, or why none does" };
+        var rules = new Command("rules", "List the rules of the spec catalog") { coverageOption };
+        rules.SetAction((result, token) => GuardAsync(error, async () =>
+        {
+            if (!result.GetValue(coverageOption))
+            {
+                await RulesCommand.WriteAsync(RuleCatalog.Default, output, token);
+                return;
+            }
+            string fixtures = ExplainCommand.FindFixtures() ?? throw new UsageException("--coverage needs the fixtures/zarr-v3 folder of a checkout above the working folder");
+            await output.WriteAsync(CoverageTable.Generate(RuleCatalog.Default, fixtures).AsMemory(), token);
+        }));
 
         var ruleArgument = new Argument<string>("rule") { Description = "A rule ID, e.g. ZARR-CODEC-SHARDING-004" };
         var explain = new Command("explain", "Show one rule in full: its requirement, spec link, ruling and the fixtures that break it") { ruleArgument };

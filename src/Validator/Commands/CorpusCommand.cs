@@ -8,7 +8,8 @@ namespace Conformance.Validator.Commands;
 /// <summary>
 /// <c>conformance validate</c> on a fixture corpus (a folder of cases, each a <c>case.json</c>
 /// beside a <c>store/</c>): every store is validated in deep mode and the findings are held
-/// against the case's manifest. A valid case must yield no error or warning; an invalid one an
+/// against the case's manifest. A valid case must yield no error, and exactly the warnings its
+/// manifest lists under <c>warnings</c> (recommendations it breaks on purpose); an invalid one an
 /// error of its rule; an unsupported one a warning of it. A case about opening a node that is
 /// not in its store must yield nothing, since the store itself is sound.
 /// </summary>
@@ -49,6 +50,7 @@ public static class CorpusCommand
         options = options with { Deep = true };
         string expect, target;
         string? rule;
+        string[] warnings;
         try
         {
             using JsonDocument document = JsonDocument.Parse(await File.ReadAllBytesAsync(manifest, cancellationToken));
@@ -56,6 +58,7 @@ public static class CorpusCommand
             expect = root.GetProperty("expect").GetString()!;
             target = root.GetProperty("target").GetString()!;
             rule = root.TryGetProperty("rule", out JsonElement r) ? r.GetString() : null;
+            warnings = root.TryGetProperty("warnings", out JsonElement w) ? [.. w.EnumerateArray().Select(e => e.GetString()!)] : [];
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -69,7 +72,11 @@ public static class CorpusCommand
         bool targetExists = File.Exists(Path.Combine(store, target.TrimStart('/'), "zarr.json"));
         if (expect == "valid" || !targetExists)
         {
-            return report.Diagnostics.Any(d => d.Severity != Severity.Note) ? "expected no errors or warnings, found " + Findings() : null;
+            string[] found = [.. report.Diagnostics.Where(d => d.Severity != Severity.Note).Select(d => $"{d.Severity.ToString().ToLowerInvariant()} {d.RuleId}").Distinct().Order(StringComparer.Ordinal)];
+            string[] listed = [.. warnings.Select(w => "warning " + w).Order(StringComparer.Ordinal)];
+            return found.SequenceEqual(listed)
+                ? null
+                : $"expected {(listed.Length == 0 ? "no errors or warnings" : string.Join(", ", listed))}, found {Findings()}";
         }
         Severity wanted = expect == "invalid" ? Severity.Error : Severity.Warning;
         return report.Diagnostics.Any(d => d.RuleId == rule && d.Severity == wanted)

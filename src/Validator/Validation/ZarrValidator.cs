@@ -145,12 +145,29 @@ public static class ZarrValidator
                 return new Node(path, null);
             }
             ZarrArray? array = metadata is ArrayMetadata arrayMetadata ? OpenArray(store, path, arrayMetadata, options, sink) : null;
+            if (metadata is ArrayMetadata { DimensionNames: { } names })
+            {
+                CheckDimensionNames(names, key, sink);
+            }
             return new Node(path, metadata) { Array = array };
         }
         catch (ConformanceException e)
         {
             sink.Add(e);
             return new Node(path, null);
+        }
+    }
+
+    /// <summary>Core spec, "dimension_names": non-null names should be distinct, which the reader does not enforce.</summary>
+    private static void CheckDimensionNames(IReadOnlyList<string?> names, string key, DiagnosticSink sink)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (names[i] is string name && !seen.Add(name))
+            {
+                sink.Add(ZarrRules.DimensionNamesDistinct, new DiagnosticLocation(key, "/dimension_names/" + i), $"dimension name '{name}' is used more than once");
+            }
         }
     }
 
