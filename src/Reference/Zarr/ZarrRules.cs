@@ -77,6 +77,7 @@ public static class ZarrRules
     public const string ShardingChunkShape = "ZARR-CODEC-SHARDING-002";
     public const string ShardingIndexCodecs = "ZARR-CODEC-SHARDING-003";
     public const string ShardingIndex = "ZARR-CODEC-SHARDING-004";
+    public const string ShardingOverlap = "ZARR-CODEC-SHARDING-005";
 
     // Storage.
     public const string StoreKey = "ZARR-STORE-001";

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Conformance.Reference;
 using Conformance.Reference.Model;
 using Conformance.Reference.Zarr;
+using Conformance.Reference.Zarr.Codecs;
 using Conformance.Reference.Zarr.Metadata;
 using Conformance.Reference.Zarr.Stores;
 
@@ -294,6 +295,13 @@ public static class ZarrValidator
                 return 0;
             }
             using NdArray decoded = array.Pipeline.Decode(stored.Memory, key);
+            if (array.Pipeline.PartialSharding is ShardingCodec sharding)
+            {
+                foreach (string overlap in sharding.FindOverlaps(stored.Memory, array.Pipeline.Decoded, key))
+                {
+                    sink.Add(ZarrRules.ShardingOverlap, new DiagnosticLocation(key, Chunk: index), overlap);
+                }
+            }
             return stored.Length;
         }
         catch (ConformanceException e)

@@ -104,7 +104,8 @@ public sealed class ValidateCommandTests
         (int code, string output, string error) = await CliRun.RunAsync("validate", Path.Combine(RepoPaths.Fixtures, "zarr-v3", "sharding"));
         Assert.That((code, error), Is.EqualTo((ExitCodes.Success, "")));
         Assert.That(output, Does.Contain("ok    entry-half-empty").And.Contain("ok    spec-example"));
-        Assert.That(output.TrimEnd(), Does.EndWith($"{Directory.GetDirectories(Path.Combine(RepoPaths.Fixtures, "zarr-v3", "sharding")).Length} cases: 26 as their manifests say, 0 not"));
+        int cases = Directory.GetDirectories(Path.Combine(RepoPaths.Fixtures, "zarr-v3", "sharding")).Length;
+        Assert.That(output.TrimEnd(), Does.EndWith($"{cases} cases: {cases} as their manifests say, 0 not"));
         using var directory = new TempDirectory();
         string wrong = Path.Combine(directory.Path, "wrong");
         CopyDirectory(Fixture("sharding/entry-half-empty")[..^"/store".Length], wrong);

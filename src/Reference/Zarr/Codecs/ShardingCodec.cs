@@ -161,6 +161,43 @@ public sealed class ShardingCodec : IArrayToBytesCodec
         }
     }
 
+    /// <summary>
+    /// How a stored shard lays out its bytes, for a validator: inner chunks whose byte ranges
+    /// overlap each other or the index. Readers accept such shards (each entry decodes on its
+    /// own), so these are findings, not errors; a shard that cannot be read at all throws.
+    /// </summary>
+    public IReadOnlyList<string> FindOverlaps(ReadOnlyMemory<byte> shard, ArrayRepresentation decoded, string location)
+    {
+        ShardLayout layout = LayoutFor(decoded, location);
+        ShardIndex index = ReadIndex(shard, layout, location);
+        int indexStart = layout.IndexOffset(IndexLocation, shard.Length);
+        var ranges = new List<(long Start, long End, string Name)> { (indexStart, indexStart + layout.IndexSize, "the shard index") };
+        long[] inner = new long[layout.InnerShape.Length];
+        for (int i = 0; i < index.Count; i++)
+        {
+            if (!index.IsEmpty(i) && index.Length(i) > 0)
+            {
+                layout.Unravel(i, inner);
+                ranges.Add((index.Offset(i), index.Offset(i) + index.Length(i), $"inner chunk ({string.Join(", ", inner)})"));
+            }
+        }
+        ranges.Sort((x, y) => x.Start.CompareTo(y.Start));
+        var problems = new List<string>();
+        (long Start, long End, string Name) widest = ranges[0];
+        for (int k = 1; k < ranges.Count; k++)
+        {
+            if (ranges[k].Start < widest.End)
+            {
+                problems.Add($"{ranges[k].Name} (bytes {ranges[k].Start}-{ranges[k].End - 1}) overlaps {widest.Name} (bytes {widest.Start}-{widest.End - 1})");
+            }
+            if (ranges[k].End > widest.End)
+            {
+                widest = ranges[k];
+            }
+        }
+        return problems;
+    }
+
     private ShardIndex ReadIndex(ReadOnlyMemory<byte> shard, ShardLayout layout, string location)
     {
         if (shard.Length < layout.IndexSize)
