@@ -5,6 +5,7 @@ using Conformance.Reference.Model;
 using Conformance.Validator.Commands;
 using Conformance.Validator.Reports;
 using Conformance.Validator.Validation;
+using Conformance.Validator.Validation.OmeNgff;
 
 namespace Conformance.Validator;
 
@@ -84,7 +85,7 @@ public static class Cli
         validate.SetAction((result, token) => GuardAsync(error, async () =>
         {
             string path = result.GetRequiredValue(validatePath);
-            ValidationOptions options = ValidateCommand.ReadConfig(path, new ValidationOptions());
+            ValidationOptions options = ValidateCommand.ReadConfig(path, new ValidationOptions { Checks = [new OmeNgffCheck()] });
             if (result.GetValue(profileOption) is string profile)
             {
                 options = options with { Profile = ValidateCommand.ParseProfile(profile) };

@@ -13,6 +13,9 @@ public sealed record Rule(string Id, string Level, string Section, string Binds,
     /// <summary>True when common readers fail on what the rule flags, so the interoperable profile raises it.</summary>
     public bool Interoperability { get; init; }
 
+    /// <summary>False for a requirement catalogued for completeness that stored data cannot decide (its ruling says why).</summary>
+    public bool Checked { get; init; } = true;
+
     /// <summary>A severity our ruling fixes whatever the level and profile; null to follow the level.</summary>
     public Severity? FixedSeverity { get; init; }
 

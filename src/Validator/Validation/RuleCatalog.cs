@@ -35,6 +35,7 @@ public sealed class RuleCatalog
             {
                 Ruling = rule.TryGetProperty("ruling", out JsonElement ruling) ? ruling.GetString() : null,
                 Interoperability = rule.TryGetProperty("interoperability", out JsonElement interop) && interop.GetBoolean(),
+                Checked = !rule.TryGetProperty("checked", out JsonElement isChecked) || isChecked.GetBoolean(),
                 FixedSeverity = rule.TryGetProperty("severity", out JsonElement severity)
                     ? Enum.Parse<Severity>(severity.GetString()!, ignoreCase: true)
                     : null,

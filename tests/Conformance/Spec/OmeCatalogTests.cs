@@ -1,0 +1,55 @@
+using System.Reflection;
+using System.Text.Json;
+using Conformance.Tests.Support;
+using Conformance.Validator.Validation;
+using Conformance.Validator.Validation.OmeNgff;
+
+namespace Conformance.Tests.Spec;
+
+/// <summary>The OME-NGFF catalog in <c>spec/ome-ngff</c> and the rule IDs the OME check reports name the same rules.</summary>
+public sealed class OmeCatalogTests
+{
+    private static List<JsonElement> Rules()
+    {
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "spec", "ome-ngff", "rules.json")));
+        return [.. document.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.Clone())];
+    }
+
+    private static bool Checked(JsonElement rule) => !rule.TryGetProperty("checked", out JsonElement value) || value.GetBoolean();
+
+    private static IEnumerable<string> CodeIds() => typeof(OmeRules)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!);
+
+    [Test]
+    public void Every_rule_in_code_is_catalogued_and_every_checked_rule_is_in_code()
+    {
+        string[] catalogued = [.. Rules().Select(r => r.GetProperty("id").GetString()!)];
+        Assert.That(catalogued, Is.Unique);
+        Assert.That(Rules().Where(Checked).Select(r => r.GetProperty("id").GetString()), Is.EquivalentTo(CodeIds()));
+    }
+
+    [Test]
+    public void Every_entry_is_complete_and_every_unchecked_rule_says_why()
+    {
+        foreach (JsonElement rule in Rules())
+        {
+            string id = rule.GetProperty("id").GetString()!;
+            Assert.That(id, Does.StartWith("OME-"), id);
+            Assert.That(rule.GetProperty("level").GetString(), Is.AnyOf("must", "should", "may"), id);
+            Assert.That(rule.GetProperty("section").GetString(), Is.Not.Empty, id);
+            Assert.That(rule.GetProperty("summary").GetString(), Is.Not.Empty, id);
+            Assert.That(rule.GetProperty("binds").GetString(), Is.EqualTo("metadata"), id);
+            Assert.That(rule.GetProperty("link").GetString(), Does.Match("^https://ngff\\.openmicroscopy\\.org/0\\.[45]/index\\.html#"), id);
+            if (!Checked(rule))
+            {
+                Assert.That(rule.GetProperty("ruling").GetString(), Does.StartWith("Not checked"), id);
+            }
+        }
+    }
+
+    [Test]
+    public void The_catalog_is_embedded_in_the_validator() =>
+        Assert.That(CodeIds().Where(id => RuleCatalog.Default.Find(id) is null), Is.Empty);
+}
