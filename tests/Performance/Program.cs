@@ -6,4 +6,5 @@ foreach (Summary summary in BenchmarkSwitcher.FromAssembly(typeof(ArrayReadWrite
 {
     FloorRatios.Export(summary);
     PeerRatios.Export(summary);
+    DeepValidationRatios.Export(summary);
 }

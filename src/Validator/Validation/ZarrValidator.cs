@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Conformance.Reference;
-using Conformance.Reference.Model;
 using Conformance.Reference.Zarr;
 using Conformance.Reference.Zarr.Codecs;
 using Conformance.Reference.Zarr.Metadata;
@@ -294,7 +293,7 @@ public static class ZarrValidator
             {
                 return 0;
             }
-            using NdArray decoded = array.Pipeline.Decode(stored.Memory, key);
+            array.Pipeline.Check(stored.Memory, key);
             if (array.Pipeline.PartialSharding is ShardingCodec sharding)
             {
                 foreach (string overlap in sharding.FindOverlaps(stored.Memory, array.Pipeline.Decoded, key))

@@ -110,6 +110,31 @@ public sealed class CodecPipeline
     }
 
     /// <summary>
+    /// Decodes one stored chunk only to check it: the same rules as <see cref="Decode"/>, nothing
+    /// kept. When the chain ends in a <c>bytes</c> codec with no array codecs, everything that
+    /// can be wrong with the decoded bytes is their length and bool values, which are checked in
+    /// place, without copying them into an array (deep validation of a large store is otherwise
+    /// one extra copy of all its data).
+    /// </summary>
+    public void Check(ReadOnlyMemory<byte> stored, string location)
+    {
+        if (_arrayCodecs.Length > 0 || _serializer is not BytesCodec)
+        {
+            using NdArray decoded = Decode(stored, location);
+            return;
+        }
+        ReadOnlyMemory<byte> bytes = DecodeBytes(stored, location, out PooledBufferWriter? owner);
+        try
+        {
+            BytesCodec.CheckEncoded(bytes.Span, _representations[^1], location);
+        }
+        finally
+        {
+            owner?.Dispose();
+        }
+    }
+
+    /// <summary>
     /// Decodes one stored chunk and copies its box at <paramref name="chunkStart"/> of
     /// <paramref name="extent"/> to <paramref name="destinationStart"/> in
     /// <paramref name="destination"/>. When the chunk's bytes already are its elements (a
