@@ -28,6 +28,9 @@ public static class ZarritaPeer
 
     public static Task<string> WriteAsync(string outDirectory) => RunAsync("node", ["write.mjs", outDirectory]);
 
+    /// <summary>Writes an OME-Zarr 0.5 image pyramid with labels (write-ome.mjs).</summary>
+    public static Task<string> WriteOmeAsync(string outDirectory) => RunAsync("node", ["write-ome.mjs", outDirectory]);
+
     public static Task<string> ReadAsync(string storeRoot, string arrayPath) => RunAsync("node", ["read.mjs", storeRoot, arrayPath]);
 
     private static string? Install()
