@@ -90,4 +90,9 @@ public static class ZarrRules
     public const string ChunkSize = "ZARR-CHUNK-001";
     public const string ChunkTooLarge = "ZARR-LIMIT-001";
     public const string MetadataTooLarge = "ZARR-LIMIT-002";
+
+    // Interoperability: allowed by the spec, but trouble for widely used readers.
+    public const string ShardIndexAtStart = "ZARR-INTEROP-001";
+    public const string BoolBigEndian = "ZARR-INTEROP-002";
+    public const string ConsolidatedNull = "ZARR-INTEROP-003";
 }

@@ -26,6 +26,9 @@ public static class CoverageTable
         ["ZARR-HIER-002"] = "checked by the validator's hierarchy tests",
         ["ZARR-KEY-003"] = "checked by the validator's key tests",
         ["ZARR-STORE-004"] = "checked by the validator's key tests",
+        ["ZARR-INTEROP-001"] = "advice, not a requirement: a note on valid fixtures such as `sharding/index-start`; checked by the validator's interoperability tests",
+        ["ZARR-INTEROP-002"] = "advice, not a requirement: checked by the validator's interoperability tests",
+        ["ZARR-INTEROP-003"] = "advice, not a requirement: checked by the validator's interoperability tests",
     };
 
     public static string Generate(RuleCatalog catalog, string fixtures)

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Conformance.Reference;
+using Conformance.Reference.Model;
 using Conformance.Reference.Zarr;
 using Conformance.Reference.Zarr.Codecs;
 using Conformance.Reference.Zarr.Metadata;
@@ -149,6 +150,7 @@ public static class ZarrValidator
             {
                 CheckDimensionNames(names, key, sink);
             }
+            CheckInteroperability(metadata, key, sink);
             return new Node(path, metadata) { Array = array };
         }
         catch (ConformanceException e)
@@ -167,6 +169,41 @@ public static class ZarrValidator
             if (names[i] is string name && !seen.Add(name))
             {
                 sink.Add(ZarrRules.DimensionNamesDistinct, new DiagnosticLocation(key, "/dimension_names/" + i), $"dimension name '{name}' is used more than once");
+            }
+        }
+    }
+
+    /// <summary>What the spec allows but widely used readers get wrong (the ZARR-INTEROP rules).</summary>
+    private static void CheckInteroperability(NodeMetadata metadata, string key, DiagnosticSink sink)
+    {
+        if (metadata is GroupMetadata { ConsolidatedIsNull: true })
+        {
+            sink.Add(ZarrRules.ConsolidatedNull, new DiagnosticLocation(key, "/consolidated_metadata"), "\"consolidated_metadata\" is null; readers that follow the extension rules strictly refuse it");
+        }
+        if (metadata is not ArrayMetadata array)
+        {
+            return;
+        }
+        CheckCodecs(array.Codecs, "/codecs", array.DataType.ElementType.Kind == ElementKind.Bool, key, sink);
+    }
+
+    private static void CheckCodecs(IReadOnlyList<ICodec> codecs, string pointer, bool isBool, string key, DiagnosticSink sink)
+    {
+        for (int i = 0; i < codecs.Count; i++)
+        {
+            string at = $"{pointer}/{i}";
+            switch (codecs[i])
+            {
+                case ShardingCodec sharding:
+                    if (sharding.IndexLocation == ShardIndexLocation.Start)
+                    {
+                        sink.Add(ZarrRules.ShardIndexAtStart, new DiagnosticLocation(key, at + "/configuration/index_location"), "the shard index is at the start; zarrita 0.7.5 reads it from the end and cannot read this array");
+                    }
+                    CheckCodecs(sharding.Codecs, at + "/configuration/codecs", isBool, key, sink);
+                    break;
+                case BytesCodec { Endian: Endian.Big } when isBool:
+                    sink.Add(ZarrRules.BoolBigEndian, new DiagnosticLocation(key, at + "/configuration/endian"), "endian \"big\" on a bool array; zarrita 0.7.5 byte-swaps bool values under it");
+                    break;
             }
         }
     }

@@ -111,6 +111,25 @@ public sealed class ZarrValidatorTests
         Assert.That(report.Diagnostics.Single(d => d.RuleId == ZarrRules.Shape).Severity, Is.EqualTo(Severity.Error));
     }
 
+    [TestCase(ValidationProfile.Strict, Severity.Note)]
+    [TestCase(ValidationProfile.Interoperable, Severity.Warning)]
+    [TestCase(ValidationProfile.Lenient, Severity.Note)]
+    public async Task What_widely_used_readers_get_wrong_is_a_warning_only_under_the_interoperable_profile(ValidationProfile profile, Severity severity)
+    {
+        var store = new MemoryStore();
+        await store.SetAsync("zarr.json", Text("""{"zarr_format": 3, "node_type": "group", "consolidated_metadata": null}"""));
+        var inner = new ShardingCodec([2], [BytesCodec.Big], [BytesCodec.Little], ShardIndexLocation.Start);
+        await ZarrArray.CreateAsync(store, "/flags", new ArrayMetadata([4], BoolDataType.Instance, new RegularChunkGrid([4]), [inner]));
+        ValidationReport report = await Validate(store, new ValidationOptions { Profile = profile });
+        Assert.That(report.Diagnostics.Select(d => (d.RuleId, d.Severity, d.Location.ToString())), Is.EquivalentTo(new[]
+        {
+            (ZarrRules.BoolBigEndian, severity, "flags/zarr.json#/codecs/0/configuration/codecs/0/configuration/endian"),
+            (ZarrRules.ShardIndexAtStart, severity, "flags/zarr.json#/codecs/0/configuration/index_location"),
+            (ZarrRules.ConsolidatedNull, severity, "zarr.json#/consolidated_metadata"),
+        }));
+        Assert.That(report.Passed);
+    }
+
     [Test]
     public async Task An_unsupported_codec_is_a_warning_that_the_array_was_not_checked()
     {
