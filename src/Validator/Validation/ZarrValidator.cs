@@ -320,9 +320,10 @@ public static class ZarrValidator
         return null;
     }
 
-    /// <summary>Decodes one stored chunk, reporting what is wrong with it; returns its stored size.</summary>
+    /// <summary>Decodes one stored chunk, reporting what is wrong with it; returns its stored size, read whether or not it decodes.</summary>
     private static async Task<long> CheckChunkAsync(Store store, ZarrArray array, string key, long[] index, DiagnosticSink sink, CancellationToken cancellationToken)
     {
+        long length = 0;
         try
         {
             using StoreValue? stored = await store.GetAsync(key, null, cancellationToken);
@@ -330,6 +331,7 @@ public static class ZarrValidator
             {
                 return 0;
             }
+            length = stored.Length;
             array.Pipeline.Check(stored.Memory, key);
             if (array.Pipeline.PartialSharding is ShardingCodec sharding)
             {
@@ -344,7 +346,7 @@ public static class ZarrValidator
         {
             DiagnosticLocation location = DiagnosticLocation.FromReader(e.Location);
             sink.Add(e, location with { Chunk = index });
-            return 0;
+            return length;
         }
     }
 }
