@@ -5,8 +5,8 @@ namespace Conformance.Validator.Commands;
 
 /// <summary>
 /// <c>conformance explain RULE-ID</c>: the requirement in full (level, section, whom it binds,
-/// the spec link, our paraphrase and ruling), and, where the fixture corpus is at hand, the
-/// fixture cases that break it with the document each one holds.
+/// the spec link, our paraphrase and ruling), and, where the fixture corpus is at hand, a valid
+/// case about the same section and the cases that break the rule, with their documents.
 /// </summary>
 public static class ExplainCommand
 {
@@ -27,26 +27,46 @@ public static class ExplainCommand
         {
             return;
         }
+        var valid = new List<(string Folder, JsonElement Case)>();
+        var breaking = new List<(string Folder, JsonElement Case)>();
         foreach (string manifest in Directory.EnumerateFiles(fixtures, "case.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             using JsonDocument document = JsonDocument.Parse(await File.ReadAllBytesAsync(manifest, cancellationToken));
-            JsonElement root = document.RootElement;
-            if (!root.TryGetProperty("rule", out JsonElement ruleId) || ruleId.GetString() != rule.Id)
-            {
-                continue;
-            }
+            JsonElement root = document.RootElement.Clone();
             string folder = Path.GetDirectoryName(manifest)!;
-            await output.WriteLineAsync(string.Empty.AsMemory(), cancellationToken);
-            await output.WriteLineAsync($"example: {Path.GetRelativePath(fixtures, folder).Replace('\\', '/')} ({root.GetProperty("expect").GetString()})".AsMemory(), cancellationToken);
-            await output.WriteLineAsync($"  {root.GetProperty("description").GetString()}".AsMemory(), cancellationToken);
-            string target = root.GetProperty("target").GetString()!.TrimStart('/');
-            string metadata = Path.Combine(folder, "store", target, "zarr.json");
-            if (File.Exists(metadata) && new FileInfo(metadata).Length <= 4096)
+            if (root.TryGetProperty("rule", out JsonElement ruleId) && ruleId.GetString() == rule.Id)
             {
-                foreach (string line in (await File.ReadAllTextAsync(metadata, cancellationToken)).TrimEnd().Split('\n'))
-                {
-                    await output.WriteLineAsync($"  | {line}".AsMemory(), cancellationToken);
-                }
+                breaking.Add((folder, root));
+            }
+            else if (root.GetProperty("expect").GetString() == "valid")
+            {
+                valid.Add((folder, root));
+            }
+        }
+        // A valid case about the same spec section as the first breaking one shows the rule kept.
+        string? section = breaking.Count > 0 ? breaking[0].Case.GetProperty("spec").GetString() : null;
+        foreach ((string folder, JsonElement root) in valid.Where(v => v.Case.GetProperty("spec").GetString() == section).Take(1))
+        {
+            await WriteExampleAsync("valid example", fixtures, folder, root, output, cancellationToken);
+        }
+        foreach ((string folder, JsonElement root) in breaking)
+        {
+            await WriteExampleAsync("breaks it", fixtures, folder, root, output, cancellationToken);
+        }
+    }
+
+    private static async Task WriteExampleAsync(string title, string fixtures, string folder, JsonElement root, TextWriter output, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync(string.Empty.AsMemory(), cancellationToken);
+        await output.WriteLineAsync($"{title}: {Path.GetRelativePath(fixtures, folder).Replace('\\', '/')} ({root.GetProperty("expect").GetString()})".AsMemory(), cancellationToken);
+        await output.WriteLineAsync($"  {root.GetProperty("description").GetString()}".AsMemory(), cancellationToken);
+        string target = root.GetProperty("target").GetString()!.TrimStart('/');
+        string metadata = Path.Combine(folder, "store", target, "zarr.json");
+        if (File.Exists(metadata) && new FileInfo(metadata).Length <= 4096)
+        {
+            foreach (string line in (await File.ReadAllTextAsync(metadata, cancellationToken)).TrimEnd().Split('\n'))
+            {
+                await output.WriteLineAsync($"  | {line}".AsMemory(), cancellationToken);
             }
         }
     }
