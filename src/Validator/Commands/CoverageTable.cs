@@ -60,6 +60,7 @@ public static class CoverageTable
             List<string> names = cases.GetValueOrDefault(rule.Id) ?? [];
             string listed = names.Count == 0 ? "-" : string.Join(", ", names.Take(6).Select(n => $"`{n}`")) + (names.Count > 6 ? $" and {names.Count - 6} more" : "");
             string note = names.Count > 0 ? ""
+                : !rule.Checked && rule.Ruling?.StartsWith("Not checked", StringComparison.Ordinal) == true ? rule.Ruling
                 : !rule.Checked ? "not checkable from stored data: " + (rule.Ruling ?? "")
                 : rule.Id.StartsWith("OME-", StringComparison.Ordinal) ? "checked by the OME-NGFF check's tests, on stores the tests build; no fixture corpus yet"
                 : NoFixture.GetValueOrDefault(rule.Id) ?? "**not covered yet**";
