@@ -65,23 +65,7 @@ public static class JsonReportWriter
     private static void WriteLocation(Utf8JsonWriter writer, DiagnosticLocation location)
     {
         writer.WriteStartObject("location");
-        ReportJson.WriteNullableString(writer, "key", location.Key);
-        ReportJson.WriteNullableString(writer, "pointer", location.Pointer);
-        if (location.Chunk is null)
-        {
-            writer.WriteNull("chunk");
-        }
-        else
-        {
-            writer.WriteStartArray("chunk");
-            foreach (long index in location.Chunk)
-            {
-                writer.WriteNumberValue(index);
-            }
-            writer.WriteEndArray();
-        }
-        ReportJson.WriteNullableNumber(writer, "byte_start", location.ByteStart);
-        ReportJson.WriteNullableNumber(writer, "byte_length", location.ByteLength);
+        ReportJson.WriteLocationMembers(writer, location, "byte_start", "byte_length");
         writer.WriteEndObject();
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Conformance.Validator.Validation;
 
 namespace Conformance.Validator.Reports;
 
@@ -53,5 +54,30 @@ internal static class ReportJson
         {
             writer.WriteNull(name);
         }
+    }
+
+    /// <summary>
+    /// The members of a location: key, pointer, chunk and byte range (the byte members named as
+    /// the format spells them), each null when absent.
+    /// </summary>
+    public static void WriteLocationMembers(Utf8JsonWriter writer, DiagnosticLocation location, string byteStart, string byteLength)
+    {
+        WriteNullableString(writer, "key", location.Key);
+        WriteNullableString(writer, "pointer", location.Pointer);
+        if (location.Chunk is null)
+        {
+            writer.WriteNull("chunk");
+        }
+        else
+        {
+            writer.WriteStartArray("chunk");
+            foreach (long index in location.Chunk)
+            {
+                writer.WriteNumberValue(index);
+            }
+            writer.WriteEndArray();
+        }
+        WriteNullableNumber(writer, byteStart, location.ByteStart);
+        WriteNullableNumber(writer, byteLength, location.ByteLength);
     }
 }

@@ -174,23 +174,7 @@ public static class SarifReportWriter
         writer.WriteEndObject();
 
         writer.WriteStartObject("properties");
-        ReportJson.WriteNullableString(writer, "key", location.Key);
-        ReportJson.WriteNullableString(writer, "pointer", location.Pointer);
-        if (location.Chunk is null)
-        {
-            writer.WriteNull("chunk");
-        }
-        else
-        {
-            writer.WriteStartArray("chunk");
-            foreach (long index in location.Chunk)
-            {
-                writer.WriteNumberValue(index);
-            }
-            writer.WriteEndArray();
-        }
-        ReportJson.WriteNullableNumber(writer, "byteStart", location.ByteStart);
-        ReportJson.WriteNullableNumber(writer, "byteLength", location.ByteLength);
+        ReportJson.WriteLocationMembers(writer, location, "byteStart", "byteLength");
         writer.WriteEndObject();
 
         writer.WriteEndObject();
