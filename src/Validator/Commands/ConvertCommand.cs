@@ -77,16 +77,12 @@ public static class ConvertCommand
     }
 
     private static Task<ConversionSummary> CopyAsync(Node source, Store store, ConvertOptions options, TextWriter error, CancellationToken cancellationToken) =>
-        ShowsProgress(error)
-            ? WithProgressBarAsync(source, store, options, cancellationToken)
+        Terminal.ForProgress(error) is IAnsiConsole console
+            ? WithProgressBarAsync(console, source, store, options, cancellationToken)
             : Converter.ConvertAsync(source, store, options, null, cancellationToken);
 
-    /// <summary>A progress bar only when stderr is the process's own and a terminal.</summary>
-    private static bool ShowsProgress(TextWriter error) => ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
-
-    private static async Task<ConversionSummary> WithProgressBarAsync(Node source, Store store, ConvertOptions options, CancellationToken cancellationToken)
+    private static async Task<ConversionSummary> WithProgressBarAsync(IAnsiConsole console, Node source, Store store, ConvertOptions options, CancellationToken cancellationToken)
     {
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         ConversionSummary? summary = null;
         await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())

@@ -18,8 +18,8 @@ public static class ValidateCommand
     public static async Task<int> RunAsync(string path, ValidationOptions options, ReportFormat format, string? outputPath, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         Store store = InputOpener.OpenStore(path);
-        ValidationReport report = ShowsProgress(error) && options.Deep
-            ? await WithProgressAsync(store, path, options, cancellationToken)
+        ValidationReport report = options.Deep && Terminal.ForProgress(error) is IAnsiConsole console
+            ? await WithProgressAsync(console, store, path, options, cancellationToken)
             : await ZarrValidator.ValidateAsync(store, path, options, null, cancellationToken);
         if (outputPath is null)
         {
@@ -40,11 +40,8 @@ public static class ValidateCommand
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
-    private static bool ShowsProgress(TextWriter error) => ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
-
-    private static async Task<ValidationReport> WithProgressAsync(Store store, string path, ValidationOptions options, CancellationToken cancellationToken)
+    private static async Task<ValidationReport> WithProgressAsync(IAnsiConsole console, Store store, string path, ValidationOptions options, CancellationToken cancellationToken)
     {
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         ValidationReport? report = null;
         await console.Status().StartAsync("validating", async context =>
         {

@@ -48,6 +48,8 @@ public static class ZarrValidator
             await check.CheckAsync(parsed, store, (rule, location, message) => sink.Add(rule, location, message), cancellationToken);
         }
         long keys = 0, chunks = 0, bytes = 0;
+        // A second listing rather than keeping the first: keys can only be judged once every
+        // node is known, and holding millions of keys until then would cost what streaming saves.
         if (store.IsListable)
         {
             var work = Channel.CreateBounded<(Node Array, string Key, long[] Index)>(Math.Max(1, options.MaxDegreeOfParallelism) * 4);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using Conformance.Reference.Zarr;
 using Conformance.Tests.Support;
@@ -10,18 +9,11 @@ public sealed class CatalogTests
 {
     private static readonly string[] Levels = ["must", "should", "may"];
 
-    private static List<JsonElement> Rules()
-    {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "spec", "zarr-v3", "rules.json")));
-        return [.. document.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.Clone())];
-    }
+    private static List<JsonElement> Rules() => CatalogFile.Rules("zarr-v3");
 
-    private static bool Checked(JsonElement rule) => !rule.TryGetProperty("checked", out JsonElement value) || value.GetBoolean();
+    private static bool Checked(JsonElement rule) => CatalogFile.Checked(rule);
 
-    private static IEnumerable<string> CodeIds() => typeof(ZarrRules)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.IsLiteral)
-        .Select(f => (string)f.GetRawConstantValue()!);
+    private static IEnumerable<string> CodeIds() => CatalogFile.CodeIds(typeof(ZarrRules));
 
     [Test]
     public void Every_rule_in_code_is_catalogued_and_every_checked_rule_is_in_code()

@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Text.Json;
-using Conformance.Tests.Support;
 using Conformance.Validator.Validation;
 using Conformance.Validator.Validation.OmeNgff;
 
@@ -9,18 +7,11 @@ namespace Conformance.Tests.Spec;
 /// <summary>The OME-NGFF catalog in <c>spec/ome-ngff</c> and the rule IDs the OME check reports name the same rules.</summary>
 public sealed class OmeCatalogTests
 {
-    private static List<JsonElement> Rules()
-    {
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "spec", "ome-ngff", "rules.json")));
-        return [.. document.RootElement.GetProperty("rules").EnumerateArray().Select(r => r.Clone())];
-    }
+    private static List<JsonElement> Rules() => CatalogFile.Rules("ome-ngff");
 
-    private static bool Checked(JsonElement rule) => !rule.TryGetProperty("checked", out JsonElement value) || value.GetBoolean();
+    private static bool Checked(JsonElement rule) => CatalogFile.Checked(rule);
 
-    private static IEnumerable<string> CodeIds() => typeof(OmeRules)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.IsLiteral)
-        .Select(f => (string)f.GetRawConstantValue()!);
+    private static IEnumerable<string> CodeIds() => CatalogFile.CodeIds(typeof(OmeRules));
 
     [Test]
     public void Every_rule_in_code_is_catalogued_and_every_checked_rule_is_in_code()
