@@ -134,7 +134,12 @@ public static class Cli
         explain.SetAction((result, token) => GuardAsync(error, async () =>
             await ExplainCommand.WriteAsync(RuleCatalog.Default, result.GetRequiredValue(ruleArgument), ExplainCommand.FindFixtures(), output, token)));
 
-        var rootCommand = new RootCommand("Spec-conformance reference reader and validator for Zarr v3") { info, cat, convert, validate, rules, explain };
+        var fixturesFolder = new Argument<string>("folder") { Description = "The fixtures folder to write, e.g. fixtures in a checkout; each corpus's valid, invalid and unsupported folders are replaced" };
+        var generate = new Command("generate", "Write the fixture corpora (zarr-v3, ome-ngff): every case's store and case.json") { fixturesFolder };
+        generate.SetAction((result, token) => GuardAsync(error, () => FixturesCommand.GenerateAsync(result.GetRequiredValue(fixturesFolder), output, token)));
+        var fixtures = new Command("fixtures", "The bundled fixture corpora") { generate };
+
+        var rootCommand = new RootCommand("Spec-conformance reference reader and validator for Zarr v3") { info, cat, convert, validate, rules, explain, fixtures };
         ParseResult parsed = rootCommand.Parse(args);
         int code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         await output.FlushAsync(cancellationToken);

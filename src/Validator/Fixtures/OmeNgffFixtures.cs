@@ -1,0 +1,6 @@
+namespace Conformance.Validator.Fixtures;
+
+public static class OmeNgffFixtures
+{
+    public static IReadOnlyList<FixtureCase> Cases() => [];
+}

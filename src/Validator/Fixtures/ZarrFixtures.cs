@@ -1,0 +1,6 @@
+namespace Conformance.Validator.Fixtures;
+
+public static class ZarrFixtures
+{
+    public static IReadOnlyList<FixtureCase> Cases() => [];
+}
