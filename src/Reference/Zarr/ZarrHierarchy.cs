@@ -19,16 +19,40 @@ public static class ZarrHierarchy
     public static async ValueTask<NodeMetadata?> ReadMetadataAsync(Store store, string path, ZarrOptions options, CancellationToken cancellationToken = default)
     {
         string key = NodeName.MetadataKey(path);
-        using StoreValue? value = await store.GetAsync(key, null, cancellationToken);
-        if (value is null)
+        using StoreValue? value = await ReadDocumentAsync(store, key, options, cancellationToken);
+        return value is null ? null : NodeMetadata.Parse(value.Memory, key, options);
+    }
+
+    /// <summary>
+    /// Reads a node's metadata document like <see cref="ReadMetadataAsync"/>, but collects every
+    /// problem it finds into <paramref name="problems"/> instead of throwing the first. Found is
+    /// false when the store holds no document at the path; Metadata is null when it is broken.
+    /// </summary>
+    public static async ValueTask<(bool Found, NodeMetadata? Metadata)> CheckMetadataAsync(Store store, string path, ZarrOptions options, List<ConformanceException> problems, CancellationToken cancellationToken = default)
+    {
+        string key = NodeName.MetadataKey(path);
+        try
         {
-            return null;
+            using StoreValue? value = await ReadDocumentAsync(store, key, options, cancellationToken);
+            return value is null ? (false, null) : (true, NodeMetadata.Check(value.Memory, key, options, problems));
         }
-        if (value.Length > options.MaxMetadataBytes)
+        catch (ConformanceException e)
         {
-            throw new ConformanceException(ZarrRules.MetadataTooLarge, key, $"{value.Length} bytes of metadata exceed the limit of {options.MaxMetadataBytes}", Outcome.Unsupported);
+            problems.Add(e);
+            return (true, null);
         }
-        return NodeMetadata.Parse(value.Memory, key, options);
+    }
+
+    private static async ValueTask<StoreValue?> ReadDocumentAsync(Store store, string key, ZarrOptions options, CancellationToken cancellationToken)
+    {
+        StoreValue? value = await store.GetAsync(key, null, cancellationToken);
+        if (value is not null && value.Length > options.MaxMetadataBytes)
+        {
+            long length = value.Length;
+            value.Dispose();
+            throw new ConformanceException(ZarrRules.MetadataTooLarge, key, $"{length} bytes of metadata exceed the limit of {options.MaxMetadataBytes}", Outcome.Unsupported);
+        }
+        return value;
     }
 
     internal static async ValueTask<Node?> TryOpenAsync(Store store, string path, ZarrOptions options, CancellationToken cancellationToken)

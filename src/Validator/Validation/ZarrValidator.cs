@@ -10,7 +10,7 @@ namespace Conformance.Validator.Validation;
 
 /// <summary>
 /// Checks a Zarr v3 store against the catalog and reports every finding instead of stopping at
-/// the first: each metadata document on its own, node names, the shape of the hierarchy
+/// the first: each metadata document (every member that can be judged on its own), node names, the shape of the hierarchy
 /// (arrays without children, groups with metadata), every key against the node it belongs to
 /// (chunk keys that decode and fall inside the grid), and in deep mode every stored chunk
 /// decoded through its array's codecs, in parallel with bounded memory.
@@ -139,27 +139,27 @@ public static class ZarrValidator
                 sink.Add(ZarrRules.NodeName, new DiagnosticLocation(key), $"node name '{name}' {problem}");
             }
         }
-        try
+        var problems = new List<ConformanceException>();
+        (bool found, NodeMetadata? metadata) = await ZarrHierarchy.CheckMetadataAsync(store, path, options.Zarr, problems, cancellationToken);
+        foreach (ConformanceException problem in problems)
         {
-            NodeMetadata? metadata = await ZarrHierarchy.ReadMetadataAsync(store, path, options.Zarr, cancellationToken);
-            if (metadata is null)
-            {
-                sink.Add(ZarrRules.GroupWithoutMetadata, new DiagnosticLocation(key), $"{path} has no metadata document");
-                return new Node(path, null);
-            }
-            ZarrArray? array = metadata is ArrayMetadata arrayMetadata ? OpenArray(store, path, arrayMetadata, options, sink) : null;
-            if (metadata is ArrayMetadata { DimensionNames: { } names })
-            {
-                CheckDimensionNames(names, key, sink);
-            }
-            CheckInteroperability(metadata, key, sink);
-            return new Node(path, metadata) { Array = array };
+            sink.Add(problem);
         }
-        catch (ConformanceException e)
+        if (!found)
         {
-            sink.Add(e);
+            sink.Add(ZarrRules.GroupWithoutMetadata, new DiagnosticLocation(key), $"{path} has no metadata document");
+        }
+        if (metadata is null)
+        {
             return new Node(path, null);
         }
+        ZarrArray? array = metadata is ArrayMetadata arrayMetadata ? OpenArray(store, path, arrayMetadata, options, sink) : null;
+        if (metadata is ArrayMetadata { DimensionNames: { } names })
+        {
+            CheckDimensionNames(names, key, sink);
+        }
+        CheckInteroperability(metadata, key, sink);
+        return new Node(path, metadata) { Array = array };
     }
 
     /// <summary>Core spec, "dimension_names": non-null names should be distinct, which the reader does not enforce.</summary>

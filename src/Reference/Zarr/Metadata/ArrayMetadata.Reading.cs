@@ -9,38 +9,46 @@ namespace Conformance.Reference.Zarr.Metadata;
 
 public sealed partial class ArrayMetadata
 {
-    internal static ArrayMetadata ParseArray(JsonElement root, string location, ZarrOptions options)
+    /// <summary>The array's metadata, or null when <paramref name="problems"/> collected what is wrong with it.</summary>
+    internal static ArrayMetadata? ParseArray(JsonElement root, string location, ZarrOptions options, MetadataProblems problems)
     {
         string At(string member) => location + "/" + member;
-        JsonElement Required(string member, string rule) => root.TryGetProperty(member, out JsonElement value)
-            ? value
-            : throw new ConformanceException(rule, location, $"array metadata needs '{member}'");
-
-        long[] shape = ParseShape(Required("shape", ZarrRules.Shape), At("shape"));
-        ZarrDataType dataType = options.DataTypes.Resolve(
-            ExtensionObject.Parse(Required("data_type", ZarrRules.DataTypeField), At("data_type")), At("data_type"));
-        RegularChunkGrid grid = RegularChunkGrid.Parse(
-            ExtensionObject.Parse(Required("chunk_grid", ZarrRules.ChunkGridField), At("chunk_grid")), shape.Length, At("chunk_grid"));
-        ChunkKeyEncoding keys = ChunkKeyEncoding.Parse(
-            ExtensionObject.Parse(Required("chunk_key_encoding", ZarrRules.ChunkKeyEncodingField), At("chunk_key_encoding")), At("chunk_key_encoding"));
-        byte[] fill = dataType.ParseFillValue(Required("fill_value", ZarrRules.FillValueField), At("fill_value"));
-        JsonElement codecsElement = Required("codecs", ZarrRules.CodecsField);
-        if (codecsElement.ValueKind != JsonValueKind.Array || codecsElement.GetArrayLength() == 0)
+        JsonElement? Required(string member, string rule)
         {
-            throw new ConformanceException(ZarrRules.CodecsField, At("codecs"), "codecs must be a non-empty array");
+            if (root.TryGetProperty(member, out JsonElement value))
+            {
+                return value;
+            }
+            problems.Report(new ConformanceException(rule, location, $"array metadata needs '{member}'"));
+            return null;
         }
-        var codecs = new List<ICodec>();
-        int i = 0;
-        foreach (JsonElement item in codecsElement.EnumerateArray())
-        {
-            string at = At("codecs/" + i++);
-            codecs.Add(options.Codecs.Resolve(ExtensionObject.Parse(item, at), at));
-        }
-        // Core spec, "Determination of encoded representations": a chain that cannot carry
-        // this data type and chunk shape is an error when the array is opened.
-        CodecPipeline.Build(codecs, new ArrayRepresentation(dataType, grid.ChunkShape), At("codecs"), options.MaxChunkBytes);
 
-        JsonObject attributes = [];
+        long[]? shape = Required("shape", ZarrRules.Shape) is JsonElement shapeElement
+            ? problems.Try(() => ParseShape(shapeElement, At("shape")))
+            : null;
+        ZarrDataType? dataType = Required("data_type", ZarrRules.DataTypeField) is JsonElement typeElement
+            ? problems.Try(() => options.DataTypes.Resolve(ExtensionObject.Parse(typeElement, At("data_type")), At("data_type")))
+            : null;
+        RegularChunkGrid? grid = Required("chunk_grid", ZarrRules.ChunkGridField) is JsonElement gridElement && shape is not null
+            ? problems.Try(() => RegularChunkGrid.Parse(ExtensionObject.Parse(gridElement, At("chunk_grid")), shape.Length, At("chunk_grid")))
+            : null;
+        ChunkKeyEncoding? keys = Required("chunk_key_encoding", ZarrRules.ChunkKeyEncodingField) is JsonElement keysElement
+            ? problems.Try(() => ChunkKeyEncoding.Parse(ExtensionObject.Parse(keysElement, At("chunk_key_encoding")), At("chunk_key_encoding")))
+            : null;
+        byte[]? fill = Required("fill_value", ZarrRules.FillValueField) is JsonElement fillElement && dataType is not null
+            ? problems.Try(() => dataType.ParseFillValue(fillElement, At("fill_value")))
+            : null;
+        List<ICodec>? codecs = Required("codecs", ZarrRules.CodecsField) is JsonElement codecsElement
+            ? ParseCodecs(codecsElement, At("codecs"), options, problems)
+            : null;
+        if (dataType is not null && grid is not null && codecs is not null)
+        {
+            // Core spec, "Determination of encoded representations": a chain that cannot carry
+            // this data type and chunk shape is an error when the array is opened.
+            problems.Try(() => CodecPipeline.Build(codecs, new ArrayRepresentation(dataType, grid.ChunkShape), At("codecs"), options.MaxChunkBytes));
+        }
+
+        JsonObject? attributes = [];
         List<ExtensionObject>? transformers = null;
         List<string?>? dimensionNames = null;
         var extra = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
@@ -51,18 +59,27 @@ public sealed partial class ArrayMetadata
                 case "zarr_format" or "node_type" or "shape" or "data_type" or "chunk_grid" or "chunk_key_encoding" or "fill_value" or "codecs":
                     break;
                 case "attributes":
-                    attributes = ParseAttributes(member.Value, At("attributes"));
+                    attributes = problems.Try(() => ParseAttributes(member.Value, At("attributes")));
                     break;
                 case "storage_transformers":
-                    transformers = ParseStorageTransformers(member.Value, At("storage_transformers"));
+                    transformers = problems.Try(() => ParseStorageTransformers(member.Value, At("storage_transformers")));
+                    break;
+                case "dimension_names" when shape is not null:
+                    dimensionNames = problems.Try(() => ParseDimensionNames(member.Value, shape.Length, At("dimension_names")));
                     break;
                 case "dimension_names":
-                    dimensionNames = ParseDimensionNames(member.Value, shape.Length, At("dimension_names"));
                     break;
                 default:
-                    extra[member.Name] = ParseUnknownField(member, location);
+                    if (problems.Try(() => ParseUnknownField(member, location)) is JsonNode node)
+                    {
+                        extra[member.Name] = node;
+                    }
                     break;
             }
+        }
+        if (problems.Any || shape is null || dataType is null || grid is null || codecs is null || fill is null || keys is null || attributes is null)
+        {
+            return null;
         }
         return new ArrayMetadata(shape, dataType, grid, codecs, fill, keys)
         {
@@ -71,6 +88,32 @@ public sealed partial class ArrayMetadata
             DimensionNames = dimensionNames,
             ExtraFields = extra,
         };
+    }
+
+    /// <summary>Each codec on its own, so one unknown codec does not hide a broken configuration of another.</summary>
+    private static List<ICodec>? ParseCodecs(JsonElement value, string location, ZarrOptions options, MetadataProblems problems)
+    {
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
+        {
+            problems.Report(new ConformanceException(ZarrRules.CodecsField, location, "codecs must be a non-empty array"));
+            return null;
+        }
+        var codecs = new List<ICodec>();
+        bool complete = true;
+        int i = 0;
+        foreach (JsonElement item in value.EnumerateArray())
+        {
+            string at = location + "/" + i++;
+            if (problems.Try(() => options.Codecs.Resolve(ExtensionObject.Parse(item, at), at)) is ICodec codec)
+            {
+                codecs.Add(codec);
+            }
+            else
+            {
+                complete = false;
+            }
+        }
+        return complete ? codecs : null;
     }
 
     private static long[] ParseShape(JsonElement value, string location)

@@ -18,9 +18,10 @@ public sealed class GroupMetadata : NodeMetadata
     /// </summary>
     public bool ConsolidatedIsNull { get; init; }
 
-    internal static GroupMetadata ParseGroup(JsonElement root, string location, ZarrOptions options)
+    /// <summary>The group's metadata, or null when <paramref name="problems"/> collected what is wrong with it.</summary>
+    internal static GroupMetadata? ParseGroup(JsonElement root, string location, ZarrOptions options, MetadataProblems problems)
     {
-        JsonObject attributes = [];
+        JsonObject? attributes = [];
         ConsolidatedMetadata? consolidated = null;
         bool consolidatedIsNull = false;
         var extra = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
@@ -31,18 +32,25 @@ public sealed class GroupMetadata : NodeMetadata
                 case "zarr_format" or "node_type":
                     break;
                 case "attributes":
-                    attributes = ParseAttributes(member.Value, location + "/attributes");
+                    attributes = problems.Try(() => ParseAttributes(member.Value, location + "/attributes"));
                     break;
                 case "consolidated_metadata" when member.Value.ValueKind == JsonValueKind.Null:
                     consolidatedIsNull = true;
                     break;
                 case "consolidated_metadata":
-                    consolidated = ConsolidatedMetadata.Parse(member.Value, location + "/consolidated_metadata", options);
+                    consolidated = problems.Try(() => ConsolidatedMetadata.Parse(member.Value, location + "/consolidated_metadata", options));
                     break;
                 default:
-                    extra[member.Name] = ParseUnknownField(member, location);
+                    if (problems.Try(() => ParseUnknownField(member, location)) is JsonNode node)
+                    {
+                        extra[member.Name] = node;
+                    }
                     break;
             }
+        }
+        if (problems.Any || attributes is null)
+        {
+            return null;
         }
         return new GroupMetadata
         {

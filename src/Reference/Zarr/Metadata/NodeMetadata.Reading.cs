@@ -13,7 +13,29 @@ public abstract partial class NodeMetadata
     }
 
     /// <summary>Parses a metadata object; <paramref name="location"/> ends in a JSON pointer (e.g. <c>zarr.json#</c>).</summary>
-    public static NodeMetadata Parse(JsonElement root, string location, ZarrOptions options)
+    public static NodeMetadata Parse(JsonElement root, string location, ZarrOptions options) =>
+        Parse(root, location, options, MetadataProblems.Throwing)!;
+
+    /// <summary>
+    /// Checks a <c>zarr.json</c> document without stopping at the first problem: every problem
+    /// that can be found on its own is added to <paramref name="problems"/>, and the metadata is
+    /// returned only when there is none.
+    /// </summary>
+    public static NodeMetadata? Check(ReadOnlyMemory<byte> json, string key, ZarrOptions options, List<ConformanceException> problems)
+    {
+        try
+        {
+            using JsonDocument document = MetadataJson.Parse(json, key);
+            return Parse(document.RootElement, key + "#", options, new MetadataProblems(problems));
+        }
+        catch (ConformanceException e)
+        {
+            problems.Add(e);
+            return null;
+        }
+    }
+
+    private static NodeMetadata? Parse(JsonElement root, string location, ZarrOptions options, MetadataProblems problems)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -35,8 +57,8 @@ public abstract partial class NodeMetadata
         string? type = nodeType.ValueKind == JsonValueKind.String ? nodeType.GetString() : null;
         return type switch
         {
-            "array" => ArrayMetadata.ParseArray(root, location, options),
-            "group" => GroupMetadata.ParseGroup(root, location, options),
+            "array" => ArrayMetadata.ParseArray(root, location, options, problems),
+            "group" => GroupMetadata.ParseGroup(root, location, options, problems),
             _ => throw new ConformanceException(ZarrRules.NodeType, location + "/node_type", $"node_type must be \"array\" or \"group\", not {nodeType.GetRawText()}"),
         };
     }

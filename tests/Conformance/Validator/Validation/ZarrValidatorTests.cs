@@ -43,6 +43,30 @@ public sealed class ZarrValidatorTests
     }
 
     [Test]
+    public async Task Each_mistake_in_one_metadata_document_is_its_own_finding()
+    {
+        var store = new MemoryStore();
+        await store.SetAsync("zarr.json", Text("""
+            {"zarr_format": 3, "node_type": "array", "shape": [4, -1], "data_type": "int16",
+             "chunk_grid": {"name": "regular", "configuration": {"chunk_shape": [2, 2]}},
+             "chunk_key_encoding": {"name": "default", "configuration": {"separator": "-"}},
+             "fill_value": "zero", "codecs": [{"name": "bytes", "configuration": {"endian": "middle"}}, {"name": "no-such-codec"}],
+             "attributes": [], "dimension_names": ["a", "b"], "extra": 1}
+            """));
+        ValidationReport report = await Validate(store);
+        Assert.That(Findings(report), Is.EquivalentTo(new[]
+        {
+            "Error ZARR-META-004 zarr.json#/shape/1",
+            "Error ZARR-KEY-002 zarr.json#/chunk_key_encoding/configuration/separator",
+            "Error ZARR-FILL-002 zarr.json#/fill_value",
+            "Error ZARR-CODEC-BYTES-001 zarr.json#/codecs/0/configuration/endian",
+            "Warning ZARR-CODEC-002 zarr.json#/codecs/1",
+            "Error ZARR-META-010 zarr.json#/attributes",
+            "Warning ZARR-EXT-002 zarr.json#/extra",
+        }));
+    }
+
+    [Test]
     public async Task Every_problem_is_reported_and_validation_goes_on()
     {
         MemoryStore store = await Store();
@@ -62,6 +86,11 @@ public sealed class ZarrValidatorTests
         {
             "Warning ZARR-META-002 also-bad/zarr.json#/zarr_format",
             "Error ZARR-META-004 bad/zarr.json#",
+            "Error ZARR-META-005 bad/zarr.json#",
+            "Error ZARR-META-006 bad/zarr.json#",
+            "Error ZARR-META-007 bad/zarr.json#",
+            "Error ZARR-META-008 bad/zarr.json#",
+            "Error ZARR-META-009 bad/zarr.json#",
             "Error ZARR-CODEC-CRC32C-002 good/c/1/0 chunk [1, 0]",
             "Warning ZARR-KEY-003 good/c/9/9 chunk [9, 9]",
             "Error ZARR-HIER-001 good/inner/zarr.json",
