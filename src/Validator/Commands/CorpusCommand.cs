@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Conformance.Reference.Zarr.Stores;
+using Conformance.Validator.Fixtures;
 using Conformance.Validator.Validation;
 
 namespace Conformance.Validator.Commands;
@@ -57,8 +58,8 @@ public static class CorpusCommand
             JsonElement root = document.RootElement;
             expect = root.GetProperty("expect").GetString()!;
             target = root.GetProperty("target").GetString()!;
-            rules = Strings(root, "rules");
-            warnings = Strings(root, "warnings");
+            rules = FixtureManifest.Rules(root);
+            warnings = FixtureManifest.Warnings(root);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -81,9 +82,6 @@ public static class CorpusCommand
             : string.Join("; ", report.Diagnostics.Select(d => $"{Name(d.Severity)} {d.RuleId} at {d.Location}"));
         return $"expected {(listed.Length == 0 ? "no errors or warnings" : string.Join(", ", listed))}, found {findings}";
     }
-
-    private static string[] Strings(JsonElement root, string member) =>
-        root.TryGetProperty(member, out JsonElement list) ? [.. list.EnumerateArray().Select(e => e.GetString()!)] : [];
 
     private static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Conformance.Validator.Fixtures;
 using Conformance.Validator.Validation;
 
 namespace Conformance.Validator.Commands;
@@ -34,11 +35,11 @@ public static class ExplainCommand
             using JsonDocument document = JsonDocument.Parse(await File.ReadAllBytesAsync(manifest, cancellationToken));
             JsonElement root = document.RootElement.Clone();
             string folder = Path.GetDirectoryName(manifest)!;
-            if (root.TryGetProperty("rule", out JsonElement ruleId) && ruleId.GetString() == rule.Id)
+            if (FixtureManifest.Rules(root).Contains(rule.Id) || FixtureManifest.Warnings(root).Contains(rule.Id))
             {
                 breaking.Add((folder, root));
             }
-            else if (root.GetProperty("expect").GetString() == "valid")
+            else if (root.GetProperty("expect").GetString() == "valid" && !root.TryGetProperty("warnings", out _))
             {
                 valid.Add((folder, root));
             }
@@ -73,15 +74,15 @@ public static class ExplainCommand
 
     private static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
 
-    /// <summary>The fixture corpus of the checkout the tool runs from, if there is one above the working or program folder.</summary>
+    /// <summary>The fixtures folder (holding the corpora) of the checkout the tool runs from, if there is one above the working or program folder.</summary>
     public static string? FindFixtures()
     {
         foreach (string? start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (string? directory = start; directory is not null; directory = Path.GetDirectoryName(directory))
             {
-                string candidate = Path.Combine(directory, "fixtures", "zarr-v3");
-                if (Directory.Exists(candidate))
+                string candidate = Path.Combine(directory, "fixtures");
+                if (Directory.Exists(Path.Combine(candidate, "zarr-v3")))
                 {
                     return candidate;
                 }

@@ -1,19 +1,21 @@
 using Conformance.Tests.Fixtures;
 using Conformance.Validator.Commands;
 using Conformance.Validator.Validation;
+using Conformance.Validator.Validation.OmeNgff;
 
 namespace Conformance.Tests.Validator.Validation;
 
 /// <summary>
-/// The validator over every fixture case, in deep mode, as <c>conformance validate fixtures</c>
-/// runs it: a valid store yields no error and no warning; an invalid one an error of the
-/// manifest's rule, an unsupported one a warning of it (the part could not be checked).
+/// The validator over every fixture case of both corpora, in deep mode with the OME-NGFF check,
+/// as <c>conformance validate fixtures</c> runs it: the errors are exactly the rules an invalid
+/// case lists, the warnings exactly those it lists as broken on purpose (plus an unsupported
+/// case's rules: the part could not be checked).
 /// </summary>
 public sealed class ValidatorFixtureTests
 {
-    public static IEnumerable<TestCaseData> Cases() => ZarrFixtureTests.Cases();
+    public static IEnumerable<TestCaseData> Cases() => ZarrFixtureTests.Cases("zarr-v3").Concat(ZarrFixtureTests.Cases("ome-ngff"));
 
     [TestCaseSource(nameof(Cases))]
     public async Task Case(string directory) =>
-        Assert.That(await CorpusCommand.CheckCaseAsync(directory, new ValidationOptions { MaxDegreeOfParallelism = 2 }), Is.Null);
+        Assert.That(await CorpusCommand.CheckCaseAsync(directory, new ValidationOptions { MaxDegreeOfParallelism = 2, Checks = [new OmeNgffCheck()] }), Is.Null);
 }
