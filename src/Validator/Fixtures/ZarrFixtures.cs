@@ -1,6 +1,8 @@
+using Conformance.Validator.Fixtures.Zarr;
+
 namespace Conformance.Validator.Fixtures;
 
 public static class ZarrFixtures
 {
-    public static IReadOnlyList<FixtureCase> Cases() => [];
+    public static IReadOnlyList<FixtureCase> Cases() => [.. ValidatorCases.Cases()];
 }
