@@ -15,5 +15,8 @@ internal static class CliRun
     }
 
     /// <summary>The store folder of a bundled Zarr v3 fixture case.</summary>
-    public static string Fixture(string relative) => Path.Combine(RepoPaths.Fixtures, "zarr-v3", relative, "store");
+    /// <summary>The store of a zarr-v3 fixture case named by area and case, whichever outcome folder holds it.</summary>
+    public static string Fixture(string relative) =>
+        new[] { "valid", "invalid", "unsupported" }.Select(expect => Path.Combine(RepoPaths.Fixtures, "zarr-v3", expect, relative, "store")).FirstOrDefault(Directory.Exists)
+        ?? throw new DirectoryNotFoundException("no fixture case " + relative);
 }

@@ -104,10 +104,10 @@ public sealed class ValidateCommandTests
     [Test]
     public async Task A_fixture_corpus_is_checked_case_by_case_against_its_manifests()
     {
-        (int code, string output, string error) = await CliRun.RunAsync("validate", Path.Combine(RepoPaths.Fixtures, "zarr-v3", "sharding"));
+        (int code, string output, string error) = await CliRun.RunAsync("validate", Path.Combine(RepoPaths.Fixtures, "zarr-v3", "invalid", "sharding"));
         Assert.That((code, error), Is.EqualTo((ExitCodes.Success, "")));
-        Assert.That(output, Does.Contain("ok    entry-half-empty").And.Contain("ok    spec-example"));
-        int cases = Directory.GetDirectories(Path.Combine(RepoPaths.Fixtures, "zarr-v3", "sharding")).Length;
+        Assert.That(output, Does.Contain("ok    entry-half-empty").And.Contain("ok    index-checksum-mismatch"));
+        int cases = Directory.GetDirectories(Path.Combine(RepoPaths.Fixtures, "zarr-v3", "invalid", "sharding")).Length;
         Assert.That(output.TrimEnd(), Does.EndWith($"{cases} cases: {cases} as their manifests say, 0 not"));
         using var directory = new TempDirectory();
         string wrong = Path.Combine(directory.Path, "wrong");
@@ -116,6 +116,10 @@ public sealed class ValidateCommandTests
         (code, output, _) = await CliRun.RunAsync("validate", directory.Path);
         Assert.That(code, Is.EqualTo(ExitCodes.InputRejected));
         Assert.That(output, Does.Contain("FAIL  wrong: expected error ZARR-CODEC-SHARDING-001, found error ZARR-CODEC-SHARDING-004 at c/0/0 chunk [0, 0]"));
+        File.WriteAllText(Path.Combine(wrong, "case.json"), File.ReadAllText(Path.Combine(wrong, "case.json")).Replace("\"ZARR-CODEC-SHARDING-001\"", "\"ZARR-CODEC-SHARDING-004\", \"ZARR-CODEC-CRC32C-002\""));
+        (code, output, _) = await CliRun.RunAsync("validate", directory.Path);
+        Assert.That(code, Is.EqualTo(ExitCodes.InputRejected), "a rule listed but not found fails the case too");
+        Assert.That(output, Does.Contain("FAIL  wrong: expected error ZARR-CODEC-CRC32C-002, error ZARR-CODEC-SHARDING-004, found error ZARR-CODEC-SHARDING-004"));
     }
 
     private static void CopyDirectory(string from, string to)

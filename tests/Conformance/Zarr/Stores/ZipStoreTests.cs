@@ -175,7 +175,7 @@ public sealed class ZipStoreTests : StoreContractTests
         {
             Assert.Ignore("python3 is not installed");
         }
-        string source = System.IO.Path.Combine(RepoPaths.Fixtures, "zarr-v3", "sharding", "nested", "store");
+        string source = System.IO.Path.Combine(RepoPaths.Fixtures, "zarr-v3", "valid", "sharding", "nested", "store");
         string path = System.IO.Path.Combine(NewDirectory(), "from-python.zip");
         const string Script = "import os, sys, zipfile\n"
             + "root, target, mode = sys.argv[1], sys.argv[2], getattr(zipfile, sys.argv[3])\n"
