@@ -139,11 +139,34 @@ public static class Cli
         generate.SetAction((result, token) => GuardAsync(error, () => FixturesCommand.GenerateAsync(result.GetRequiredValue(fixturesFolder), output, token)));
         var fixtures = new Command("fixtures", "The bundled fixture corpora") { generate };
 
-        var rootCommand = new RootCommand("Spec-conformance reference reader and validator for Zarr v3") { info, cat, convert, validate, rules, explain, fixtures };
+        var rootCommand = new RootCommand("Spec-conformance reference reader and validator for Zarr v3") { info, cat, convert, validate, rules, explain, fixtures, Adapter(output, error) };
         ParseResult parsed = rootCommand.Parse(args);
         int code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         await output.FlushAsync(cancellationToken);
         return code;
+    }
+
+    /// <summary><c>conformance adapter</c>: the reference behind the suite's adapter protocol (spec/adapter-protocol.md).</summary>
+    private static Command Adapter(TextWriter output, TextWriter error)
+    {
+        var info = new Command("info", "Print the adapter's name, version, language and features as JSON");
+        info.SetAction((_, token) => GuardAsync(error, () => AdapterCommand.InfoAsync(output, token)));
+
+        var readStore = new Option<string>("--store_path") { Description = "The store to read", Required = true };
+        var readArray = new Option<string>("--array_path") { Description = "The array inside the store", DefaultValueFactory = _ => "/" };
+        var read = new Command("read", "Print the array's elements in C order, one JSON value per line; exit 1 when the store is refused") { readStore, readArray };
+        read.SetAction((result, token) => GuardAsync(error, () => AdapterCommand.ReadAsync(result.GetRequiredValue(readStore), result.GetValue(readArray) ?? "/", output, token)));
+
+        var writeCase = new Option<string>("--case") { Description = "The write request: the array's metadata and values", Required = true };
+        var writeStore = new Option<string>("--store_path") { Description = "The store to create", Required = true };
+        var write = new Command("write", "Write the array a write request describes as a new store") { writeCase, writeStore };
+        write.SetAction((result, token) => GuardAsync(error, () => AdapterCommand.WriteAsync(result.GetRequiredValue(writeCase), result.GetRequiredValue(writeStore), token)));
+
+        var validateStore = new Option<string>("--store_path") { Description = "The store to judge", Required = true };
+        var validate = new Command("validate", "Print {\"valid\": bool, \"message\": text} for the store") { validateStore };
+        validate.SetAction((result, token) => GuardAsync(error, () => AdapterCommand.ValidateAsync(result.GetRequiredValue(validateStore), output, token)));
+
+        return new Command("adapter", "The reference implementation behind the suite's adapter protocol") { info, read, write, validate };
     }
 
     private static Task<int> GuardAsync(TextWriter error, Func<Task> action) => GuardAsync(error, async () =>
