@@ -23,7 +23,7 @@ public static class CoverageTable
         ["ZARR-STORE-HTTP-002"] = "about a server's answers; tested against a local web server",
         ["ZARR-STORE-003"] = "about stores that cannot list (HTTP); tested against a local web server",
         ["ZARR-STORE-001"] = "about key syntax in the store interface; tested by the store contract tests",
-        ["ZARR-INTEROP-001"] = "advice, not a requirement: a note on valid fixtures such as `sharding/index-start`; checked by the validator's interoperability tests",
+        ["ZARR-INTEROP-001"] = "advice, not a requirement: a note on valid fixtures such as `zarr-v3/valid/sharding/index-start`; checked by the validator's interoperability tests",
         ["ZARR-INTEROP-002"] = "advice, not a requirement: checked by the validator's interoperability tests",
         ["ZARR-INTEROP-003"] = "advice, not a requirement: checked by the validator's interoperability tests",
     };

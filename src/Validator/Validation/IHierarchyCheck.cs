@@ -15,4 +15,10 @@ public interface IHierarchyCheck
     /// <param name="report">Records one finding: rule ID, location, message.</param>
     /// <param name="cancellationToken">Stops the check.</param>
     ValueTask CheckAsync(IReadOnlyDictionary<string, NodeMetadata> nodes, Store store, Action<string, DiagnosticLocation, string> report, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the convention defines <paramref name="key"/>, a key that belongs to no Zarr node
+    /// (such as a file the convention keeps beside its groups), so it is not reported as stray.
+    /// </summary>
+    bool Claims(string key, IReadOnlyDictionary<string, NodeMetadata> nodes) => false;
 }

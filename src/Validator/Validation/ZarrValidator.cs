@@ -68,7 +68,7 @@ public static class ZarrValidator
                 await foreach (string key in store.ListAsync(cancellationToken))
                 {
                     keys++;
-                    if (ClassifyKey(key, nodes, sink) is (Node array, long[] index)
+                    if (ClassifyKey(key, nodes, k => options.Checks.Any(c => c.Claims(k, parsed)), sink) is (Node array, long[] index)
                         && options.Deep
                         && (options.Sample is not int sample || Interlocked.Increment(ref array.Sampled) <= sample))
                     {
@@ -265,7 +265,7 @@ public static class ZarrValidator
     /// Finds the node a key belongs to and checks it is one of that node's keys; returns the
     /// array and chunk index when it is a chunk key inside the grid.
     /// </summary>
-    private static (Node Array, long[] Index)? ClassifyKey(string key, Dictionary<string, Node> nodes, DiagnosticSink sink)
+    private static (Node Array, long[] Index)? ClassifyKey(string key, Dictionary<string, Node> nodes, Func<string, bool> claimed, DiagnosticSink sink)
     {
         if (key == MetadataName || key.EndsWith("/" + MetadataName, StringComparison.Ordinal) || IsReserved(key))
         {
@@ -290,7 +290,7 @@ public static class ZarrValidator
             }
             if (node.Metadata is not ArrayMetadata metadata)
             {
-                if (node.Metadata is GroupMetadata)
+                if (node.Metadata is GroupMetadata && !claimed(key))
                 {
                     sink.Add(ZarrRules.StrayKey, new DiagnosticLocation(key), $"{key} belongs to no node: it is not under an array and is not a metadata document");
                 }
@@ -315,7 +315,7 @@ public static class ZarrValidator
             }
             return node.Array is null ? null : (node, index);
         }
-        if (!IsReserved(key))
+        if (!IsReserved(key) && !claimed(key))
         {
             sink.Add(ZarrRules.StrayKey, new DiagnosticLocation(key), $"{key} belongs to no node");
         }

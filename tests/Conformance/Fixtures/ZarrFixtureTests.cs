@@ -17,9 +17,9 @@ namespace Conformance.Tests.Fixtures;
 /// </summary>
 public sealed class ZarrFixtureTests
 {
-    public static IEnumerable<TestCaseData> Cases() => Cases("zarr-v3").Concat(Cases("ome-ngff"));
+    public static IEnumerable<TestCaseData> Cases() => CorpusCases("zarr-v3").Concat(CorpusCases("ome-ngff"));
 
-    public static IEnumerable<TestCaseData> Cases(string corpus)
+    public static IEnumerable<TestCaseData> CorpusCases(string corpus)
     {
         string root = Path.Combine(RepoPaths.Fixtures, corpus);
         foreach (string file in Directory.EnumerateFiles(root, "case.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

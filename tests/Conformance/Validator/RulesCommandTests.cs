@@ -27,7 +27,7 @@ public sealed class RulesCommandTests
         Assert.That(output, Does.Contain("level    should (strict: error, interoperable: error, lenient: error)"));
         Assert.That(output, Does.Contain("spec     https://zarr-specs.readthedocs.io/en/latest/v3/core/index.html#metadata"));
         Assert.That(output, Does.Contain("ruling   RFC 8259"));
-        Assert.That(output, Does.Contain("breaks it: metadata/duplicate-member (invalid)"));
+        Assert.That(output, Does.Contain("breaks it: zarr-v3/invalid/metadata/duplicate-member (invalid)"));
         Assert.That(output, Does.Contain("  | "), "the example's document is shown");
     }
 
@@ -36,8 +36,8 @@ public sealed class RulesCommandTests
     {
         (int code, string output, _) = await CliRun.RunAsync("explain", "ZARR-CODEC-GZIP-001");
         Assert.That(code, Is.EqualTo(ExitCodes.Success));
-        int valid = output.IndexOf("valid example: codecs/gzip-level-0 (valid)", StringComparison.Ordinal);
-        int broken = output.IndexOf("breaks it: codecs/gzip-level-10 (invalid)", StringComparison.Ordinal);
+        int valid = output.IndexOf("valid example: zarr-v3/valid/codecs/gzip-level-0 (valid)", StringComparison.Ordinal);
+        int broken = output.IndexOf("breaks it: zarr-v3/invalid/codecs/gzip-level-10 (invalid)", StringComparison.Ordinal);
         Assert.That(valid, Is.GreaterThan(0));
         Assert.That(broken, Is.GreaterThan(valid));
     }

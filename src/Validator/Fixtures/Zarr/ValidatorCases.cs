@@ -6,7 +6,7 @@ namespace Conformance.Validator.Fixtures.Zarr;
 /// small valid hierarchy with one key added or removed; and a document with more than one
 /// mistake, each of which must be reported.
 /// </summary>
-public static class ValidatorCases
+internal static class ValidatorCases
 {
     private const string Core = "https://zarr-specs.readthedocs.io/en/latest/v3/core/";
 

@@ -103,13 +103,14 @@ internal static class MultiscalesCheck
                 context.Report(OmeRules.Axes002, ome.Path, at, $"\"name\" is {OmeJson.Describe(axis["name"])}, not a string");
                 usable = false;
             }
-            else if (!names.Add(n))
-            {
-                context.Report(OmeRules.Axes002, ome.Path, OmeJson.Child(at, "name"), $"axis name \"{n}\" is used twice");
-                usable = false;
-            }
             else
             {
+                // A repeated name still names its axis: the count, the vectors' lengths and the
+                // levels' dimension_names (which can then match no axes) are checked as usual.
+                if (!names.Add(n))
+                {
+                    context.Report(OmeRules.Axes002, ome.Path, OmeJson.Child(at, "name"), $"axis name \"{n}\" is used twice");
+                }
                 name = n;
             }
             string? type = null;

@@ -60,6 +60,23 @@ public sealed class OmeNgffCheck : IHierarchyCheck
     }
 
     /// <summary>
+    /// The bioformats2raw layout keeps its OME-XML as <c>OME/METADATA.ome.xml</c> beside the
+    /// "OME" group of a collection (0.5, "bioformats2raw.layout"): a key of no Zarr node, but one
+    /// the layout asks for.
+    /// </summary>
+    public bool Claims(string key, IReadOnlyDictionary<string, NodeMetadata> nodes)
+    {
+        const string Name = "OME/METADATA.ome.xml";
+        if (key != Name && !key.EndsWith("/" + Name, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        string collection = key.Length == Name.Length ? "/" : "/" + key[..^(Name.Length + 1)];
+        return nodes.TryGetValue(collection, out NodeMetadata? node)
+            && ((node.Attributes["ome"] is JsonObject ome && ome.ContainsKey("bioformats2raw.layout")) || node.Attributes.ContainsKey("bioformats2raw.layout"));
+    }
+
+    /// <summary>
     /// metadata: one version within a hierarchy, each node against its nearest ancestor stating
     /// one; a version this check does not know is reported once and its node left unchecked.
     /// </summary>
@@ -67,7 +84,8 @@ public sealed class OmeNgffCheck : IHierarchyCheck
     {
         foreach (OmeMetadata ome in context.Found.OrderBy(m => m.Path, StringComparer.Ordinal))
         {
-            if (!ome.Checked)
+            // A missing version is OME-VERSION-001 already, not a version this check declines.
+            if (!ome.Checked && ome.Version is not null)
             {
                 context.Report(OmeRules.Version003, ome.Path, ome.VersionPointer, $"OME metadata version \"{ome.Version}\"{(ome.Namespaced ? " under \"ome\"" : "")} is not checked (0.4 and 0.5 are)");
             }

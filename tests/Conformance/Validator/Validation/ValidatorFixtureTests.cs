@@ -13,7 +13,7 @@ namespace Conformance.Tests.Validator.Validation;
 /// </summary>
 public sealed class ValidatorFixtureTests
 {
-    public static IEnumerable<TestCaseData> Cases() => ZarrFixtureTests.Cases("zarr-v3").Concat(ZarrFixtureTests.Cases("ome-ngff"));
+    public static IEnumerable<TestCaseData> Cases() => ZarrFixtureTests.Cases();
 
     [TestCaseSource(nameof(Cases))]
     public async Task Case(string directory) =>

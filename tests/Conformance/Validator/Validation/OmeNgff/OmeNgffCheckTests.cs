@@ -155,7 +155,9 @@ public sealed class OmeNgffCheckTests
     {
         static TestCaseData Case(string name, string key, Action<JsonObject> change, params string[] findings) =>
             new TestCaseData(key, change, findings).SetName("ome-ngff / image / " + name);
-        yield return Case("duplicate axis name", "zarr.json", d => Multiscale(d)["axes"]![3]!["name"] = "y", "OME-AXES-002 zarr.json#/attributes/ome/multiscales/0/axes/3/name");
+        // axes-md: the levels' dimension_names (c, z, y, x) no longer match the axes names either.
+        yield return Case("duplicate axis name", "zarr.json", d => Multiscale(d)["axes"]![3]!["name"] = "y", "OME-AXES-002 zarr.json#/attributes/ome/multiscales/0/axes/3/name",
+            "OME-DIMNAMES-001 0/zarr.json#/dimension_names", "OME-DIMNAMES-001 1/zarr.json#/dimension_names", "OME-DIMNAMES-001 2/zarr.json#/dimension_names");
         yield return Case("axes not a list", "zarr.json", d => Multiscale(d)["axes"] = "czyx", "OME-AXES-001 zarr.json#/attributes/ome/multiscales/0/axes");
         yield return Case("channel after space", "zarr.json", d =>
         {
