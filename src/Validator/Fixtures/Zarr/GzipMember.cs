@@ -10,9 +10,7 @@ namespace Conformance.Validator.Fixtures.Zarr;
 /// <remarks><see href="https://zarr-specs.readthedocs.io/en/latest/v3/codecs/gzip/#format-and-algorithm"/></remarks>
 internal static class GzipMember
 {
-    private const uint ReflectedPolynomial = 0xEDB88320;
-
-    private static readonly uint[] Table = BuildTable();
+    private static readonly ReflectedCrc32 Crc = new(0xEDB88320, 0xCBF43926);
 
     public static byte[] Encode(byte[] data, int level)
     {
@@ -42,28 +40,5 @@ internal static class GzipMember
     }
 
     /// <summary>The CRC-32 of ISO 3309 / RFC 1952 8, which the gzip trailer carries.</summary>
-    public static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in data)
-        {
-            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        }
-        return crc ^ 0xFFFFFFFF;
-    }
-
-    private static uint[] BuildTable()
-    {
-        uint[] table = new uint[256];
-        for (uint i = 0; i < 256; i++)
-        {
-            uint c = i;
-            for (int k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? (c >> 1) ^ ReflectedPolynomial : c >> 1;
-            }
-            table[i] = c;
-        }
-        return table;
-    }
+    public static uint Crc32(ReadOnlySpan<byte> data) => Crc.Compute(data);
 }
