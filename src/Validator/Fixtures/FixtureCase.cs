@@ -102,6 +102,10 @@ public sealed class FixtureCase
             { "expect", Expect },
             { "target", Target },
         };
+        SortedSet<string> features = CaseRequirements.Features(this);
+        manifest.Add("scope", features.Any(Suite.SuiteFeatures.IsExtension) ? "extension" : "core");
+        manifest.Add("features", features.ToList<object?>());
+        manifest.Add("requirements", CaseRequirements.Of(this).ToList<object?>());
         if (Expect == "valid")
         {
             var arrays = new JsonMembers();
