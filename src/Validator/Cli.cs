@@ -139,12 +139,43 @@ public static class Cli
         generate.SetAction((result, token) => GuardAsync(error, () => FixturesCommand.GenerateAsync(result.GetRequiredValue(fixturesFolder), output, token)));
         var fixtures = new Command("fixtures", "The bundled fixture corpora") { generate };
 
-        var rootCommand = new RootCommand("Spec-conformance reference reader and validator for Zarr v3") { info, cat, convert, validate, rules, explain, fixtures, Adapter(output, error) };
+        var rootCommand = new RootCommand("Spec-conformance reference reader and validator for Zarr v3") { info, cat, convert, validate, rules, explain, fixtures, Adapter(output, error), Suite(output, error) };
         ParseResult parsed = rootCommand.Parse(args);
         int code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         await output.FlushAsync(cancellationToken);
         return code;
     }
+
+    /// <summary><c>conformance suite</c>: the fixtures as a conformance suite for other implementations (spec/adapter-protocol.md).</summary>
+    private static Command Suite(TextWriter output, TextWriter error)
+    {
+        var casesOption = new Option<string?>("--cases") { Description = "Run only cases whose ID matches this pattern (* matches anything), e.g. 'read:*sharding*'" };
+        var fixturesOption = new Option<string?>("--fixtures") { Description = "The fixtures folder holding zarr-v3/ (default: the checkout's)" };
+        var timeoutOption = new Option<int>("--timeout") { Description = "Seconds one adapter operation may take", DefaultValueFactory = _ => 120 };
+        var jobsOption = new Option<int>("--jobs") { Description = "Cases run at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+        var adapterOption = new Option<string>("--adapter") { Description = "The adapter command line, e.g. \"node adapters/zarrita/adapter.mjs\"", Required = true };
+        var formatOption = new Option<string>("--format") { Description = "text, json, junit, md or html", DefaultValueFactory = _ => "text" };
+        var outputOption = new Option<string?>("--output") { Description = "Write the report to this file (a text summary still goes to stdout)" };
+        var deviationsOption = new Option<string?>("--deviations") { Description = "The implementation's known deviations: {\"deviations\": {\"CASE-ID\": \"reason\"}}" };
+        var run = new Command("run", "Run the suite against one implementation's adapter") { adapterOption, casesOption, formatOption, outputOption, deviationsOption, fixturesOption, timeoutOption, jobsOption };
+        run.SetAction((result, token) => GuardAsync(error, () => SuiteCommand.RunAsync(
+            result.GetRequiredValue(adapterOption), result.GetValue(casesOption), result.GetValue(formatOption) ?? "text", result.GetValue(outputOption),
+            result.GetValue(deviationsOption), result.GetValue(fixturesOption), Seconds(result.GetValue(timeoutOption)), Jobs(result.GetValue(jobsOption)), output, error, token)));
+
+        var folderArgument = new Argument<string>("folder") { Description = "Where to write matrix.json, matrix.md and matrix.html" };
+        var adapterFiles = new Option<string[]>("--adapter") { Description = "An adapter.json to include (repeatable; default: every adapters/*/adapter.json of the checkout)" };
+        var matrix = new Command("matrix", "Run every shipped adapter, each as reader of what each wrote, and write the compatibility matrix") { folderArgument, adapterFiles, casesOption, fixturesOption, timeoutOption, jobsOption };
+        matrix.SetAction((result, token) => GuardAsync(error, () => SuiteCommand.MatrixAsync(
+            result.GetRequiredValue(folderArgument), result.GetValue(adapterFiles) ?? [], result.GetValue(casesOption), result.GetValue(fixturesOption),
+            Seconds(result.GetValue(timeoutOption)), Jobs(result.GetValue(jobsOption)), output, error, token)));
+
+        return new Command("suite", "Test other implementations against the fixtures through adapters (spec/adapter-protocol.md)") { run, matrix };
+    }
+
+    private static TimeSpan Seconds(int seconds) => seconds > 0 ? TimeSpan.FromSeconds(seconds) : throw new UsageException("--timeout must be positive");
+
+    private static int Jobs(int jobs) => jobs > 0 ? jobs : throw new UsageException("--jobs must be positive");
 
     /// <summary><c>conformance adapter</c>: the reference behind the suite's adapter protocol (spec/adapter-protocol.md).</summary>
     private static Command Adapter(TextWriter output, TextWriter error)

@@ -37,8 +37,9 @@ public static class AdapterCommand
 
     public static async Task ReadAsync(string storePath, string arrayPath, TextWriter output, CancellationToken cancellationToken)
     {
-        Node root = await InputOpener.OpenAsync(storePath, cancellationToken);
-        Node node = await InputOpener.FindAsync(root, arrayPath, cancellationToken);
+        // Opened by path rather than found among children, so a missing node is a refusal
+        // (ZARR-META-016) like any other, not a usage error.
+        Node node = await ZarrHierarchy.OpenAsync(InputOpener.OpenStore(storePath), arrayPath, cancellationToken: cancellationToken);
         await CatCommand.WriteAsync(node, output, cancellationToken);
     }
 

@@ -129,10 +129,4 @@ public static class JunitReportWriter
     }
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>A string writer that declares UTF-8, so the XML declaration says what the output will be encoded as.</summary>
-    private sealed class Utf8StringWriter(StringBuilder text) : StringWriter(text, CultureInfo.InvariantCulture)
-    {
-        public override Encoding Encoding => Encoding.UTF8;
-    }
 }

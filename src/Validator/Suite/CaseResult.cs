@@ -4,5 +4,5 @@ namespace Conformance.Validator.Suite;
 public sealed record CaseResult(SuiteCase Case, CaseOutcome Outcome, string Message, TimeSpan Elapsed)
 {
     /// <summary>Whether this result fails a run.</summary>
-    public bool Breaks => Outcome is CaseOutcome.Fail or CaseOutcome.Error or CaseOutcome.Fixed;
+    public bool Breaks => Outcome is CaseOutcome.Fail or CaseOutcome.Error or CaseOutcome.Fixed or CaseOutcome.Stale;
 }

@@ -37,8 +37,20 @@ public static partial class SuiteFeatures
         Extensions.Contains(feature) || (feature.StartsWith("data-type:", StringComparison.Ordinal) && !Reference.Contains(feature))
         || (feature.StartsWith("codec:", StringComparison.Ordinal) && !Reference.Contains(feature));
 
-    /// <summary>The features reading or writing an array with this metadata document needs; unreadable parts add none.</summary>
+    /// <summary>
+    /// The features reading or writing an array with this metadata document needs, in the
+    /// protocol's vocabulary: unreadable parts, names outside the vocabulary (which a reader is to
+    /// refuse, not support) and codecs marked <c>"must_understand": false</c> (which a reader may
+    /// skip) add none.
+    /// </summary>
     public static SortedSet<string> Of(JsonElement metadata)
+    {
+        SortedSet<string> features = Named(metadata);
+        features.IntersectWith(Reference);
+        return features;
+    }
+
+    private static SortedSet<string> Named(JsonElement metadata)
     {
         var features = new SortedSet<string>(StringComparer.Ordinal);
         if (metadata.ValueKind != JsonValueKind.Object)
@@ -68,7 +80,8 @@ public static partial class SuiteFeatures
         }
         foreach (JsonElement codec in codecs.EnumerateArray())
         {
-            if (Name(codec, null) is not string name)
+            if (Name(codec, null) is not string name
+                || (codec.ValueKind == JsonValueKind.Object && codec.TryGetProperty("must_understand", out JsonElement flag) && flag.ValueKind == JsonValueKind.False))
             {
                 continue;
             }
