@@ -45,9 +45,13 @@ public static class ValueComparison
         }
         if (expected.Count != actual.Count)
         {
-            lines.Insert(0, $"  printed {actual.Count} values, expected {expected.Count}");
+            lines.Insert(0, $"printed {actual.Count} values, expected {expected.Count}");
         }
-        return lines.Count == 0 ? null : $"{(differing > 0 ? differing : 0)} of {expected.Count} values differ\n" + string.Join('\n', lines);
+        if (differing > 0)
+        {
+            lines.Insert(expected.Count != actual.Count ? 1 : 0, $"{differing} of {common} values differ");
+        }
+        return lines.Count == 0 ? null : string.Join('\n', lines);
     }
 
     private static string Quote(string line) => line.Length > 60 ? JsonSerializer.Serialize(line[..60] + "...") : JsonSerializer.Serialize(line);

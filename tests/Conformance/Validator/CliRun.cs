@@ -14,7 +14,6 @@ internal static class CliRun
         return (code, output.ToString(), error.ToString());
     }
 
-    /// <summary>The store folder of a bundled Zarr v3 fixture case.</summary>
     /// <summary>The store of a zarr-v3 fixture case named by area and case, whichever outcome folder holds it.</summary>
     public static string Fixture(string relative) =>
         new[] { "valid", "invalid", "unsupported" }.Select(expect => Path.Combine(RepoPaths.Fixtures, "zarr-v3", expect, relative, "store")).FirstOrDefault(Directory.Exists)
