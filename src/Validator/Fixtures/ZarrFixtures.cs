@@ -19,5 +19,6 @@ public static class ZarrFixtures
         .. ShardingCases.Cases(),
         .. HostileCases.Cases(),
         .. ValidatorCases.Cases(),
+        .. ReadSuiteCases.Cases(),
     ];
 }

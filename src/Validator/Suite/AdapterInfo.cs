@@ -7,7 +7,12 @@ namespace Conformance.Validator.Suite;
 /// implementation's name, version and language, and the features it claims. Cases needing a
 /// feature it does not claim are skipped, not failed.
 /// </summary>
-public sealed record AdapterInfo(string Name, string Version, string Language, IReadOnlySet<string> Features)
+/// <param name="Name">The implementation's name.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="Language">The language it is written in.</param>
+/// <param name="Features">What it claims (spec/adapter-protocol.md, "Features").</param>
+/// <param name="WriteFeatures">What it writes, when that is less than what it reads (<c>write_features</c>); null when the same.</param>
+public sealed record AdapterInfo(string Name, string Version, string Language, IReadOnlySet<string> Features, IReadOnlySet<string>? WriteFeatures = null)
 {
     /// <summary>Parses the JSON object an adapter prints; a message names what is wrong with it.</summary>
     public static AdapterInfo Parse(string json)
@@ -19,13 +24,17 @@ public sealed record AdapterInfo(string Name, string Version, string Language, I
             string Text(string member) => root.TryGetProperty(member, out JsonElement value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
                 ? text
                 : throw new FormatException($"\"{member}\" must be a non-empty string");
-            if (!root.TryGetProperty("features", out JsonElement features) || features.ValueKind != JsonValueKind.Array
-                || features.EnumerateArray().Any(f => f.ValueKind != JsonValueKind.String))
+            HashSet<string>? List(string member, bool required)
             {
-                throw new FormatException("\"features\" must be an array of strings");
+                if (!root.TryGetProperty(member, out JsonElement list))
+                {
+                    return required ? throw new FormatException($"\"{member}\" must be an array of strings") : null;
+                }
+                return list.ValueKind == JsonValueKind.Array && list.EnumerateArray().All(f => f.ValueKind == JsonValueKind.String)
+                    ? list.EnumerateArray().Select(f => f.GetString()!).ToHashSet(StringComparer.Ordinal)
+                    : throw new FormatException($"\"{member}\" must be an array of strings");
             }
-            return new AdapterInfo(Text("name"), Text("version"), Text("language"),
-                features.EnumerateArray().Select(f => f.GetString()!).ToHashSet(StringComparer.Ordinal));
+            return new AdapterInfo(Text("name"), Text("version"), Text("language"), List("features", true)!, List("write_features", false));
         }
         catch (JsonException e)
         {
@@ -39,4 +48,8 @@ public sealed record AdapterInfo(string Name, string Version, string Language, I
 
     /// <summary>The features of <paramref name="needed"/> this adapter does not claim.</summary>
     public IEnumerable<string> Missing(IEnumerable<string> needed) => needed.Where(f => !Features.Contains(f));
+
+    /// <summary>What a write case needs that the adapter does not claim for writing: the role from <c>features</c>, the rest from <c>write_features</c> when given.</summary>
+    public IEnumerable<string> MissingToWrite(IEnumerable<string> needed) =>
+        needed.Where(f => !(f == "write" ? Features.Contains(f) : (WriteFeatures ?? Features).Contains(f)));
 }

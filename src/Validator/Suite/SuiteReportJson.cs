@@ -25,6 +25,15 @@ public static class SuiteReportJson
                     writer.WriteStringValue(feature);
                 }
                 writer.WriteEndArray();
+                if (info.WriteFeatures is not null)
+                {
+                    writer.WriteStartArray("write_features");
+                    foreach (string feature in info.WriteFeatures.Order(StringComparer.Ordinal))
+                    {
+                        writer.WriteStringValue(feature);
+                    }
+                    writer.WriteEndArray();
+                }
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

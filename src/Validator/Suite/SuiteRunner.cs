@@ -96,10 +96,11 @@ public static class SuiteRunner
 
     private static async Task<CaseResult> RunCaseAsync(Adapter adapter, SuiteCase fixture, Func<SuiteCase, string>? writtenStore, CancellationToken cancellationToken)
     {
-        string[] missing = [.. adapter.Info.Missing(fixture.Features)];
+        string[] missing = [.. fixture.Kind == SuiteCaseKind.Write ? adapter.Info.MissingToWrite(fixture.Features) : adapter.Info.Missing(fixture.Features)];
         if (missing.Length > 0)
         {
-            return new CaseResult(fixture, CaseOutcome.Skip, "needs " + string.Join(", ", missing.Order(StringComparer.Ordinal)), TimeSpan.Zero);
+            string role = fixture.Kind == SuiteCaseKind.Write && adapter.Info.WriteFeatures is not null ? " to write" : "";
+            return new CaseResult(fixture, CaseOutcome.Skip, $"needs {string.Join(", ", missing.Order(StringComparer.Ordinal))}{role}", TimeSpan.Zero);
         }
         var clock = System.Diagnostics.Stopwatch.StartNew();
         DirectoryInfo? scratch = null;

@@ -26,9 +26,6 @@ public sealed class MatrixPageTests
 
     private const string CrossDiff = "metadata differs\n  /fill_value: expected 0, got null";
 
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "spec", "suite-result.schema.json"))));
-
     // Chromium tries to reach Google's services at start and stalls without a network.
     private static readonly string[] ChromiumArgs =
     [
@@ -138,7 +135,7 @@ public sealed class MatrixPageTests
     private static EvaluationResults Evaluate(JsonNode result)
     {
         using JsonDocument document = JsonDocument.Parse(result.ToJsonString());
-        return Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return SuiteResultSchema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
     }
 
     private static ILocator Cell(IPage page, string caseId, string implementation) =>

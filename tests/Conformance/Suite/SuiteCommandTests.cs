@@ -16,13 +16,10 @@ public sealed class SuiteCommandTests
 {
     private const string Reference = "{conformance} adapter";
 
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "spec", "suite-result.schema.json"))));
-
     private static void AssertFollowsSchema(string json)
     {
         using JsonDocument document = JsonDocument.Parse(json);
-        EvaluationResults results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        EvaluationResults results = SuiteResultSchema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.That(results.IsValid, Is.True, string.Join("\n", (results.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
     }
 

@@ -9,8 +9,10 @@ namespace Conformance.Validator.Fixtures.Zarr;
 /// header (version 2, compressor version 1, flags, typesize, then little-endian nbytes,
 /// blocksize and cbytes), one offset per block counted from the start of the frame, then each
 /// block as one stream, or as one stream per byte of the type ("split"), each stream after its
-/// size; a stream that does not shrink is stored as it is. Only zlib (and, for an unsupported
-/// case, a minimal snappy) is used as compressor.
+/// size; a stream that does not shrink is stored as it is. Streams are zlib streams, raw LZ4
+/// blocks (<see cref="Lz4Block"/>), Zstandard frames (<see cref="ZstdFrame"/>), and for an
+/// unsupported case a minimal snappy stream; BloscLZ streams hold literals and runs only
+/// (<see cref="BloscLzStream"/>).
 /// </summary>
 /// <remarks><see href="https://zarr-specs.readthedocs.io/en/latest/v3/codecs/blosc/#format-and-algorithm"/></remarks>
 internal static class BloscFrame
@@ -62,7 +64,15 @@ internal static class BloscFrame
             Check(copied, data);
             return copied;
         }
-        Func<byte[], byte[]> compress = frame.Compress ?? (raw => Zlib(raw, clevel));
+        Func<byte[], byte[]> compress = frame.Compress ?? cname switch
+        {
+            "zlib" => raw => Zlib(raw, clevel),
+            "lz4" or "lz4hc" => Lz4Block.Encode,
+            // c-blosc's zstd_wrap passes clevel on as the zstd level, 9 meaning zstd's maximum.
+            "zstd" => raw => ZstdFrame.Encode(raw, clevel == 9 ? 22 : clevel, checksum: false),
+            "blosclz" => BloscLzStream.Encode,
+            _ => throw new ArgumentException("no compressor for " + cname, nameof(configuration)),
+        };
         int blockCount = (nbytes + blocksize - 1) / blocksize;
         int offset = HeaderSize + (4 * blockCount);
         using var body = new MemoryStream();
@@ -106,14 +116,14 @@ internal static class BloscFrame
             BinaryPrimitives.WriteInt32LittleEndian(frameBytes.AsSpan(HeaderSize + (4 * b)), starts[b]);
         }
         body.ToArray().CopyTo(frameBytes, offset);
-        if (cname == "zlib")
+        if (cname is "zlib" or "lz4" or "zstd" or "blosclz")
         {
             Check(frameBytes, data);
         }
         return frameBytes;
     }
 
-    /// <summary>The generator's own reader, to check its frames: memcpyed, raw and zlib streams.</summary>
+    /// <summary>The generator's own reader, to check its frames: memcpyed, raw, BloscLZ, zlib, LZ4 and zstd streams.</summary>
     public static byte[] Decode(byte[] frame)
     {
         byte flags = frame[2];
@@ -141,7 +151,13 @@ internal static class BloscFrame
             {
                 int size = BinaryPrimitives.ReadInt32LittleEndian(frame.AsSpan(at));
                 byte[] stream = frame[(at + 4)..(at + 4 + size)];
-                block.Write(size == length / splits ? stream : Unzlib(stream));
+                block.Write(size == length / splits ? stream : (flags >> 5) switch
+                {
+                    0 => BloscLzStream.Decode(stream, length / splits),
+                    1 => Lz4Block.Decode(stream, length / splits),
+                    4 => ZstdFrame.Decode(stream),
+                    _ => Unzlib(stream),
+                });
                 at += 4 + size;
             }
             byte[] decoded = block.ToArray();

@@ -5,8 +5,8 @@ namespace Conformance.Validator.Fixtures.Zarr;
 
 /// <summary>
 /// Encodes one chunk through a codec chain, straight from the spec text: transpose by permuting
-/// indices, the bytes codec element by element, the vlen layout by hand, gzip members, CRC-32C,
-/// Blosc frames and sharding. An unknown codec marked <c>must_understand: false</c> is skipped.
+/// indices, the bytes codec element by element, the vlen layout by hand, gzip members, zstd frames,
+/// CRC-32C, Blosc frames and sharding. An unknown codec marked <c>must_understand: false</c> is skipped.
 /// </summary>
 /// <remarks><see href="https://zarr-specs.readthedocs.io/en/latest/v3/core/#chunk-encoding"/></remarks>
 internal static class ChunkEncoder
@@ -42,6 +42,10 @@ internal static class ChunkEncoder
                     break;
                 case "gzip":
                     data = GzipMember.Encode(data!, (int)ElementValues.Integer(configuration["level"]));
+                    break;
+                case "zstd":
+                    data = ZstdFrame.Encode(data!, (int)ElementValues.Integer(configuration["level"]),
+                        configuration.Contains("checksum") && (bool)configuration["checksum"]!);
                     break;
                 case "crc32c":
                     data = WithCrc32C(data!);

@@ -158,7 +158,4 @@ internal static class CodecCases
             [.. ChunkEncoder.Vlen([[(byte)'a'], [(byte)'b']]), 0x00]);
         return a.Cases;
     }
-
-    private static JsonMembers Zstd(int level) =>
-        new() { { "name", "zstd" }, { "configuration", new JsonMembers { { "level", level }, { "checksum", false } } } };
 }

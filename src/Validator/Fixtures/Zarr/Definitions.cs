@@ -51,6 +51,10 @@ internal static class Definitions
 
     public static JsonMembers Gz(int level) => new() { { "name", "gzip" }, { "configuration", new JsonMembers { { "level", level } } } };
 
+    /// <summary>The zstd codec of zarr-extensions (codecs/zstd).</summary>
+    public static JsonMembers Zstd(int level, bool checksum = false) =>
+        new() { { "name", "zstd" }, { "configuration", new JsonMembers { { "level", level }, { "checksum", checksum } } } };
+
     public static JsonMembers Tr(params int[] order) =>
         new() { { "name", "transpose" }, { "configuration", new JsonMembers { { "order", order.Select(o => (object?)o).ToList() } } } };
 
