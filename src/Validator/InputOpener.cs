@@ -1,5 +1,6 @@
 using Conformance.Reference;
 using Conformance.Reference.FreeSurfer;
+using Conformance.Reference.Gifti;
 using Conformance.Reference.Model;
 using Conformance.Reference.Zarr;
 using Conformance.Reference.Zarr.Metadata;
@@ -13,8 +14,8 @@ public static class InputOpener
     /// <summary>
     /// Opens a directory holding <c>zarr.json</c>, a zip archive (a <c>.zip</c> name or the zip
     /// signature; the store at its root or in its one top-level folder), an http(s) URL (a
-    /// read-only store that cannot list: a group's children come from consolidated metadata), or
-    /// a FreeSurfer surface, curvature, annotation or label file.
+    /// read-only store that cannot list: a group's children come from consolidated metadata), a
+    /// GIFTI file, or a FreeSurfer surface, curvature, annotation or label file.
     /// </summary>
     public static async ValueTask<Node> OpenAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -43,12 +44,16 @@ public static class InputOpener
             }
             throw new UsageException($"{path} is a directory without zarr.json: not a Zarr v3 store");
         }
+        if (File.Exists(path) && GiftiFile.Detect(path))
+        {
+            return GiftiFile.Open(path);
+        }
         if (File.Exists(path) && FreeSurferFile.Detect(path) is FreeSurferFileKind kind)
         {
             return FreeSurferFile.Open(path, kind);
         }
         throw new UsageException(File.Exists(path)
-            ? $"{path}: no supported format recognised (Zarr v3 stores are directories, zip archives or URLs; FreeSurfer files are surfaces, curvature, .annot and .label files)"
+            ? $"{path}: no supported format recognised (Zarr v3 stores are directories, zip archives or URLs; GIFTI files are .gii XML; FreeSurfer files are surfaces, curvature, .annot and .label files)"
             : $"{path} does not exist");
     }
 

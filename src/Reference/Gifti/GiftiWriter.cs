@@ -117,11 +117,11 @@ public static class GiftiWriter
             // the element is used for point sets only.
             if (array.Intent == GiftiIntent.PointSet && array.CoordinateSystemTransforms.Count == 0)
             {
-                throw new ArgumentException($"{GiftiRules.TransformContent}: {which} is a POINTSET and needs a CoordinateSystemTransformMatrix", nameof(image));
+                throw new ArgumentException($"GIFTI-XFORM-002: {which} is a POINTSET and needs a CoordinateSystemTransformMatrix", nameof(image));
             }
             if (array.Intent != GiftiIntent.PointSet && array.CoordinateSystemTransforms.Count > 0)
             {
-                throw new ArgumentException($"{GiftiRules.TransformContent}: {which} is not a POINTSET, so it takes no CoordinateSystemTransformMatrix", nameof(image));
+                throw new ArgumentException($"GIFTI-XFORM-003: {which} is not a POINTSET, so it takes no CoordinateSystemTransformMatrix", nameof(image));
             }
             if (array.CoordinateSystemTransforms.Any(t => t.MatrixData.Length != 16))
             {

@@ -131,8 +131,8 @@ public sealed partial class GiftiRoundTripTests
             return image;
         }
         yield return new TestCaseData(Make(a => a.DataType = GiftiDataType.Float64), GiftiRules.DataType).SetName("gifti / writer refuses / a NIfTI type GIFTI lacks");
-        yield return new TestCaseData(Make(a => a.CoordinateSystemTransforms.Add(new CoordinateSystemTransform())), GiftiRules.TransformContent).SetName("gifti / writer refuses / a transform on a non point set");
-        yield return new TestCaseData(Make(a => a.Intent = GiftiIntent.PointSet), GiftiRules.TransformContent).SetName("gifti / writer refuses / a point set without transform");
+        yield return new TestCaseData(Make(a => a.CoordinateSystemTransforms.Add(new CoordinateSystemTransform())), "GIFTI-XFORM-003").SetName("gifti / writer refuses / a transform on a non point set");
+        yield return new TestCaseData(Make(a => a.Intent = GiftiIntent.PointSet), "GIFTI-XFORM-002").SetName("gifti / writer refuses / a point set without transform");
         yield return new TestCaseData(Make(a => a.Data = new byte[3]), GiftiRules.ElementCount).SetName("gifti / writer refuses / data not matching Dims");
         yield return new TestCaseData(Make(a => a.Dims = [1, 1, 1, 1, 1, 1, 1]), GiftiRules.Dimensions).SetName("gifti / writer refuses / seven dimensions");
         yield return new TestCaseData(Make(a => a.Encoding = GiftiEncoding.ExternalFileBinary), GiftiRules.ExternalFile).SetName("gifti / writer refuses / external data without a file name");
