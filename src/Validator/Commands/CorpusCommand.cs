@@ -8,7 +8,8 @@ namespace Conformance.Validator.Commands;
 
 /// <summary>
 /// <c>conformance validate</c> on a fixture corpus (a folder of cases, each a <c>case.json</c>
-/// beside a <c>store/</c>): every store is validated in deep mode and the findings are held
+/// beside a <c>store/</c>; for a single-file format, <c>file</c> names the file in it): every
+/// store or file is validated in deep mode and the findings are held
 /// against the case's manifest: the errors must be exactly the rules an invalid case lists under
 /// <c>rules</c> (none for other cases), and the warnings exactly those listed under
 /// <c>warnings</c> (recommendations broken on purpose) plus, for an unsupported case, its
@@ -51,6 +52,7 @@ public static class CorpusCommand
         string manifest = Path.Combine(folder, "case.json");
         options = options with { Deep = true };
         string expect, target;
+        string? file;
         string[] rules, warnings;
         try
         {
@@ -60,15 +62,28 @@ public static class CorpusCommand
             target = root.GetProperty("target").GetString()!;
             rules = FixtureManifest.Rules(root);
             warnings = FixtureManifest.Warnings(root);
+            file = root.TryGetProperty("file", out JsonElement f) ? f.GetString() : null;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             return $"case.json cannot be read: {e.Message}";
         }
         string store = Path.Combine(folder, "store");
-        ValidationReport report = await ZarrValidator.ValidateAsync(new DirectoryStore(store, readOnly: true), store, options, null, cancellationToken);
-        // A case about opening a node that is not in its store breaks nothing the store holds.
-        bool targetExists = File.Exists(Path.Combine(store, target.TrimStart('/'), "zarr.json"));
+        ValidationReport report;
+        bool targetExists;
+        if (file is not null)
+        {
+            string path = Path.Combine(store, file);
+            IFileValidator validator = FileValidators.For(path) ?? throw new InvalidOperationException($"{path}: no validator recognises this file");
+            report = await validator.ValidateAsync(path, options, cancellationToken);
+            targetExists = true;
+        }
+        else
+        {
+            report = await ZarrValidator.ValidateAsync(new DirectoryStore(store, readOnly: true), store, options, null, cancellationToken);
+            // A case about opening a node that is not in its store breaks nothing the store holds.
+            targetExists = File.Exists(Path.Combine(store, target.TrimStart('/'), "zarr.json"));
+        }
         IEnumerable<string> errors = expect == "invalid" && targetExists ? rules : [];
         IEnumerable<string> warned = expect == "unsupported" && targetExists ? rules.Concat(warnings) : warnings;
         string[] listed = [.. errors.Select(r => "error " + r).Concat(warned.Select(w => "warning " + w)).Distinct().Order(StringComparer.Ordinal)];

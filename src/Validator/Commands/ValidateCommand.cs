@@ -7,7 +7,8 @@ using Spectre.Console;
 namespace Conformance.Validator.Commands;
 
 /// <summary>
-/// <c>conformance validate</c>: checks a store and writes the report. Exit code 0 when nothing
+/// <c>conformance validate</c>: checks a Zarr store, or a file of a single-file format
+/// (<see cref="FileValidators"/>), and writes the report. Exit code 0 when nothing
 /// is an error, 1 when something is; a store that cannot be read at all is a usage error (2).
 /// </summary>
 public static class ValidateCommand
@@ -17,10 +18,18 @@ public static class ValidateCommand
 
     public static async Task<int> RunAsync(string path, ValidationOptions options, ReportFormat format, string? outputPath, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        Store store = InputOpener.OpenStore(path);
-        ValidationReport report = options.Deep && Terminal.ForProgress(error) is IAnsiConsole console
-            ? await WithProgressAsync(console, store, path, options, cancellationToken)
-            : await ZarrValidator.ValidateAsync(store, path, options, null, cancellationToken);
+        ValidationReport report;
+        if (FileValidators.For(path) is IFileValidator fileValidator)
+        {
+            report = await fileValidator.ValidateAsync(path, options, cancellationToken);
+        }
+        else
+        {
+            Store store = InputOpener.OpenStore(path);
+            report = options.Deep && Terminal.ForProgress(error) is IAnsiConsole console
+                ? await WithProgressAsync(console, store, path, options, cancellationToken)
+                : await ZarrValidator.ValidateAsync(store, path, options, null, cancellationToken);
+        }
         if (outputPath is null)
         {
             await ReportWriter.WriteAsync(format, report, options.Catalog, output, cancellationToken);

@@ -51,6 +51,9 @@ public sealed class FixtureCase
     /// <summary>The node a reader opens, <c>/</c> for the store root.</summary>
     public string Target { get; }
 
+    /// <summary>For a single-file format: the file in <c>store/</c> that the case is about; null for a Zarr store.</summary>
+    public string? File { get; init; }
+
     /// <summary>For a reader: whether opening the target (<c>open</c>) or reading its data (<c>read</c>) fails.</summary>
     public string? Stage { get; }
 
@@ -102,6 +105,10 @@ public sealed class FixtureCase
             { "expect", Expect },
             { "target", Target },
         };
+        if (File is not null)
+        {
+            manifest.Add("file", File);
+        }
         SortedSet<string> features = CaseRequirements.Features(this);
         manifest.Add("scope", features.Any(Suite.SuiteFeatures.IsExtension) ? "extension" : "core");
         manifest.Add("features", features.ToList<object?>());
