@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Conformance.Reference.FreeSurfer;
 using Conformance.Tests.Spec;
+using Conformance.Validator.Validation.FreeSurfer;
 
 namespace Conformance.Tests.FreeSurfer;
 
-/// <summary>The catalog in <c>spec/freesurfer</c> and the rule IDs in code name the same rules.</summary>
+/// <summary>The catalog in <c>spec/freesurfer</c> and the rule IDs in code (the reference reader's and the validator's) name the same rules.</summary>
 public sealed class FreeSurferCatalogTests
 {
     private static List<JsonElement> Rules() => CatalogFile.Rules("freesurfer");
@@ -14,7 +15,7 @@ public sealed class FreeSurferCatalogTests
     {
         string[] catalogued = [.. Rules().Select(r => r.GetProperty("id").GetString()!)];
         Assert.That(catalogued, Is.Unique);
-        Assert.That(Rules().Where(CatalogFile.Checked).Select(r => r.GetProperty("id").GetString()), Is.EquivalentTo(CatalogFile.CodeIds(typeof(FreeSurferRules))));
+        Assert.That(Rules().Where(CatalogFile.Checked).Select(r => r.GetProperty("id").GetString()), Is.EquivalentTo(CatalogFile.CodeIds(typeof(FreeSurferRules)).Concat(CatalogFile.CodeIds(typeof(FreeSurferValidationRules)))));
     }
 
     [Test]
@@ -23,7 +24,7 @@ public sealed class FreeSurferCatalogTests
         foreach (JsonElement rule in Rules())
         {
             string id = rule.GetProperty("id").GetString()!;
-            Assert.That(id, Does.Match("^FS-(SURF|CURV|ANNOT|LABEL)-[0-9]{3}$"), id);
+            Assert.That(id, Does.Match("^FS-(SURF|CURV|ANNOT|LABEL|FILE)-[0-9]{3}$"), id);
             Assert.That(rule.GetProperty("level").GetString(), Is.AnyOf("must", "should", "may"), id);
             Assert.That(rule.GetProperty("section").GetString(), Is.Not.Empty, id);
             Assert.That(rule.GetProperty("summary").GetString(), Is.Not.Empty, id);

@@ -10,7 +10,8 @@ namespace Conformance.Tests.Validator.Reports;
 /// <summary>The JSON report is what <c>spec/report.schema.json</c> says it is, and the schema can tell a broken one.</summary>
 public sealed class JsonReportWriterTests
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    /// <summary>The committed schema, built once: the schema registry refuses a second build of the same $id.</summary>
+    internal static readonly Lazy<JsonSchema> Schema = new(() =>
         JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "spec", "report.schema.json"))));
 
     private static EvaluationResults Evaluate(string json)
