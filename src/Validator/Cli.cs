@@ -6,6 +6,7 @@ using Conformance.Validator.Commands;
 using Conformance.Validator.Reports;
 using Conformance.Validator.Validation;
 using Conformance.Validator.Validation.OmeNgff;
+using Conformance.Validator.Validation.SurfaceZarr;
 
 namespace Conformance.Validator;
 
@@ -42,13 +43,22 @@ public static class Cli
         var skipOption = new Option<bool>("--skip-unreadable") { Description = "Leave out source nodes that cannot be read instead of stopping" };
         var jobsOption = new Option<int>("--jobs") { Description = "Blocks copied at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var memoryOption = new Option<int>("--memory") { Description = "MiB of element data held at once", DefaultValueFactory = _ => 512 };
+        var toOption = new Option<string?>("--to") { Description = "Destination format where its name does not say: gifti, freesurfer or zarr (surfaces: spec/surface-zarr)" };
         var convert = new Command("convert", "Re-encode an array or a hierarchy into a new Zarr v3 store with new chunks, shards or codecs")
         {
-            convertSource, convertTarget, convertArray, chunksOption, shardsOption, codecOption, overwriteOption, skipOption, jobsOption, memoryOption,
+            convertSource, convertTarget, convertArray, chunksOption, shardsOption, codecOption, overwriteOption, skipOption, jobsOption, memoryOption, toOption,
         };
         convert.SetAction((result, token) => GuardAsync(error, async () =>
         {
             string[] codecs = result.GetValue(codecOption) ?? [];
+            // Surface files (GIFTI, FreeSurfer) convert to and from the surface profile; Zarr to Zarr goes on below.
+            bool zarrOptionsGiven = result.GetValue(convertArray) is not (null or "/") || result.GetValue(chunksOption) is not null
+                || result.GetValue(shardsOption) is not null || codecs.Length > 0 || result.GetValue(skipOption);
+            if (await SurfaceConvertCommand.TryRunAsync(result.GetRequiredValue(convertSource), result.GetRequiredValue(convertTarget), result.GetValue(toOption),
+                result.GetValue(overwriteOption), zarrOptionsGiven, output, token))
+            {
+                return;
+            }
             int jobs = result.GetValue(jobsOption);
             int memory = result.GetValue(memoryOption);
             if (jobs < 1 || memory < 1)
@@ -85,7 +95,7 @@ public static class Cli
         validate.SetAction((result, token) => GuardAsync(error, async () =>
         {
             string path = result.GetRequiredValue(validatePath);
-            ValidationOptions options = ValidateCommand.ReadConfig(path, new ValidationOptions { Checks = [new OmeNgffCheck()] });
+            ValidationOptions options = ValidateCommand.ReadConfig(path, new ValidationOptions { Checks = [new OmeNgffCheck(), new SurfaceZarrCheck()] });
             if (result.GetValue(profileOption) is string profile)
             {
                 options = options with { Profile = ValidateCommand.ParseProfile(profile) };

@@ -7,7 +7,7 @@ namespace Conformance.Validator.Commands;
 public static class FixturesCommand
 {
     /// <summary>Every case of every corpus, in a stable order.</summary>
-    public static IReadOnlyList<FixtureCase> AllCases() => [.. ZarrFixtures.Cases(), .. OmeNgffFixtures.Cases(), .. GiftiFixtures.Cases(), .. FreeSurferFixtures.Cases()];
+    public static IReadOnlyList<FixtureCase> AllCases() => [.. ZarrFixtures.Cases(), .. OmeNgffFixtures.Cases(), .. GiftiFixtures.Cases(), .. FreeSurferFixtures.Cases(), .. SurfaceZarrFixtures.Cases()];
 
     public static async Task GenerateAsync(string root, TextWriter output, CancellationToken cancellationToken = default)
     {

@@ -3,6 +3,7 @@ using Conformance.Tests.Support;
 using Conformance.Validator.Commands;
 using Conformance.Validator.Validation;
 using Conformance.Validator.Validation.OmeNgff;
+using Conformance.Validator.Validation.SurfaceZarr;
 
 namespace Conformance.Tests.Validator.Validation;
 
@@ -19,5 +20,5 @@ public sealed class ValidatorFixtureTests
 
     [TestCaseSource(nameof(Cases))]
     public async Task Case(string directory) =>
-        Assert.That(await CorpusCommand.CheckCaseAsync(directory, new ValidationOptions { MaxDegreeOfParallelism = 2, Checks = [new OmeNgffCheck()] }), Is.Null);
+        Assert.That(await CorpusCommand.CheckCaseAsync(directory, new ValidationOptions { MaxDegreeOfParallelism = 2, Checks = [new OmeNgffCheck(), new SurfaceZarrCheck()] }), Is.Null);
 }
