@@ -6,5 +6,6 @@ foreach (Summary summary in BenchmarkSwitcher.FromAssembly(typeof(ArrayReadWrite
 {
     FloorRatios.Export(summary);
     PeerRatios.Export(summary);
+    SurfaceRatios.Export(summary);
     DeepValidationRatios.Export(summary);
 }

@@ -126,7 +126,7 @@ internal sealed class ZarritaBench : IDisposable
     }
 
     // BenchmarkDotNet runs each case from a project it generates under the benchmark's bin folder.
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         string? directory = AppContext.BaseDirectory;
         while (directory is not null && !File.Exists(Path.Combine(directory, "Conformance.sln")))

@@ -1,12 +1,40 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Conformance.Reference.FreeSurfer;
 
 public sealed partial class FreeSurferSurface
 {
     /// <summary>Reads a surface file; bad input ends in a <see cref="ConformanceException"/> naming the byte offset.</summary>
-    public static FreeSurferSurface Read(string path) => Parse(File.ReadAllBytes(path), Path.GetFileName(path));
+    public static FreeSurferSurface Read(string path)
+    {
+        // The file's bytes are only parsed from (the model copies what it keeps), so they go in
+        // a pooled buffer rather than a fresh array the size of the file.
+        using SafeFileHandle handle = File.OpenHandle(path);
+        long length = RandomAccess.GetLength(handle);
+        if (length > Array.MaxLength)
+        {
+            throw new IOException($"{path} has {length} bytes, more than a surface file can hold");
+        }
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            int filled = 0;
+            int read;
+            while (filled < length && (read = RandomAccess.Read(handle, buffer.AsSpan(filled, (int)length - filled), filled)) > 0)
+            {
+                filled += read;
+            }
+            return Parse(buffer.AsSpan(0, filled), Path.GetFileName(path));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>Reads a surface from the whole content of a file named <paramref name="file"/>.</summary>
     public static FreeSurferSurface Parse(ReadOnlySpan<byte> bytes, string file)
@@ -47,20 +75,21 @@ public sealed partial class FreeSurferSurface
             throw new ConformanceException(FreeSurferRules.SurfaceCounts, input.At(countsAt), $"{vertexCount} vertices and {faceCount} triangles do not fit in the {input.Remaining} bytes left");
         }
 
+        // Both blocks are whole big-endian 32-bit words (the counts were checked to fit above):
+        // swapped in bulk, then the face indices checked in one pass.
         float[] coordinates = new float[vertexCount * 3];
-        for (int i = 0; i < coordinates.Length; i++)
-        {
-            coordinates[i] = input.Single(FreeSurferRules.SurfaceCounts, "a coordinate");
-        }
+        BinaryPrimitives.ReverseEndianness(
+            MemoryMarshal.Cast<byte, int>(input.Bytes(coordinates.Length * 4L, FreeSurferRules.SurfaceCounts, "the coordinates")),
+            MemoryMarshal.Cast<float, int>(coordinates.AsSpan()));
+        int facesAt = input.Position;
         int[] faces = new int[faceCount * 3];
-        for (int i = 0; i < faces.Length; i++)
+        BinaryPrimitives.ReverseEndianness(
+            MemoryMarshal.Cast<byte, int>(input.Bytes(faces.Length * 4L, FreeSurferRules.SurfaceCounts, "the faces")),
+            faces);
+        int bad = vertexCount > 0 ? faces.AsSpan().IndexOfAnyExceptInRange(0, vertexCount - 1) : (faces.Length > 0 ? 0 : -1);
+        if (bad >= 0)
         {
-            int at = input.Position;
-            faces[i] = input.Int32(FreeSurferRules.SurfaceCounts, "a face");
-            if ((uint)faces[i] >= (uint)vertexCount)
-            {
-                throw new ConformanceException(FreeSurferRules.SurfaceFaceIndex, input.At(at), $"triangle {i / 3} names vertex {faces[i]} of {vertexCount}");
-            }
+            throw new ConformanceException(FreeSurferRules.SurfaceFaceIndex, input.At(facesAt + (bad * 4L)), $"triangle {bad / 3} names vertex {faces[bad]} of {vertexCount}");
         }
 
         int? useRealRas = null;

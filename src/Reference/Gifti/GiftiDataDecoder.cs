@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 
 namespace Conformance.Reference.Gifti;
 
@@ -12,25 +15,44 @@ namespace Conformance.Reference.Gifti;
 /// <remarks>GIFTI 1.0 section 4.0 (Data Encoding) and 5.0 (Data Compression).</remarks>
 internal static class GiftiDataDecoder
 {
-    public static byte[] Decode(GiftiDataArray array, string text, long bytes, string location)
+    /// <summary>Decodes an ASCII Data element's text.</summary>
+    public static byte[] DecodeAscii(GiftiDataArray array, ReadOnlySpan<char> text, long bytes, string location) =>
+        // ASCII numbers carry no byte order, so Endian does not apply.
+        ParseAscii(array, text, (int)bytes, location);
+
+    /// <summary>Decodes a Base64Binary or GZipBase64Binary Data element's text.</summary>
+    public static byte[] DecodeBinary(GiftiDataArray array, ReadOnlySpan<char> text, long bytes, string location)
     {
-        if (array.Encoding == GiftiEncoding.Ascii)
+        byte[] base64 = ArrayPool<byte>.Shared.Rent(text.Length);
+        try
         {
-            // ASCII numbers carry no byte order, so Endian does not apply.
-            return ParseAscii(array, text, (int)bytes, location);
+            // White space (an XML writer's line breaks) is skipped, as Convert.FromBase64String does.
+            if (Ascii.FromUtf16(text, base64, out _) != OperationStatus.Done
+                || Base64.DecodeFromUtf8InPlace(base64.AsSpan(0, text.Length), out int written) != OperationStatus.Done)
+            {
+                throw new ConformanceException(GiftiRules.Base64Data, location, "the Data content is not valid base64");
+            }
+            return FromPayload(array, base64, written, bytes, location);
         }
-        byte[] payload = DecodeBase64(text, location);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(base64);
+        }
+    }
+
+    private static byte[] FromPayload(GiftiDataArray array, byte[] base64, int written, long bytes, string location)
+    {
         byte[] data;
         if (array.Encoding == GiftiEncoding.Base64Binary)
         {
-            data = payload;
+            data = base64.AsSpan(0, written).ToArray();
         }
         else
         {
             // Section 5.0: the payload is what zlib's compress() makes (RFC 1950). A gzip member
             // (RFC 1952, magic 1F 8B) is accepted too and remembered, since some writers use it.
-            array.GzipWrapped = payload.Length >= 2 && payload[0] == 0x1F && payload[1] == 0x8B;
-            data = Inflate(payload, array.GzipWrapped, bytes, location);
+            array.GzipWrapped = written >= 2 && base64[0] == 0x1F && base64[1] == 0x8B;
+            data = Inflate(base64, written, array.GzipWrapped, bytes, location);
         }
         if (data.Length != bytes)
         {
@@ -63,48 +85,51 @@ internal static class GiftiDataDecoder
         return data;
     }
 
-    private static byte[] DecodeBase64(string text, string location)
+    private static byte[] Inflate(byte[] payload, int length, bool gzip, long bytes, string location)
     {
+        // The output stops one byte past the expected size, and is allocated whole up front only
+        // when a payload of this length could plausibly inflate to it; otherwise it grows as it
+        // inflates. So neither a hostile Dim product nor a compression bomb makes the reader
+        // hold more than the data actually decodes to, capped at the limit.
+        long plausible = ((long)length * 4) + 64;
         try
         {
-            // Convert skips the white space an XML writer may have wrapped the text with.
-            return Convert.FromBase64String(text);
-        }
-        catch (FormatException e)
-        {
-            throw new ConformanceException(GiftiRules.Base64Data, location, "the Data content is not valid base64", Outcome.Invalid, e);
-        }
-    }
-
-    private static byte[] Inflate(byte[] payload, bool gzip, long bytes, string location)
-    {
-        // The output grows as it inflates and stops one byte past the expected size, so neither
-        // a hostile Dim product nor a compression bomb makes the reader hold more than the data
-        // actually decodes to, capped at the limit.
-        using var output = new MemoryStream((int)Math.Min(bytes + 1, (long)payload.Length * 4 + 64));
-        byte[] chunk = new byte[81920];
-        try
-        {
-            using var input = new MemoryStream(payload, writable: false);
+            using var input = new MemoryStream(payload, 0, length, writable: false);
             using Stream inflater = gzip ? new GZipStream(input, CompressionMode.Decompress) : new ZLibStream(input, CompressionMode.Decompress);
+            if (bytes <= plausible)
+            {
+                byte[] data = new byte[bytes];
+                int filled = inflater.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
+                if (filled < data.Length)
+                {
+                    return data[..filled];
+                }
+                if (inflater.Read(stackalloc byte[1]) > 0)
+                {
+                    throw new ConformanceException(GiftiRules.ElementCount, location, $"the payload inflates to more than Dims × element size ({bytes} bytes)");
+                }
+                return data;
+            }
+            using var output = new MemoryStream((int)plausible);
+            byte[] chunk = new byte[81920];
             int n;
             while (output.Length <= bytes && (n = inflater.Read(chunk, 0, (int)Math.Min(chunk.Length, bytes + 1 - output.Length))) > 0)
             {
                 output.Write(chunk, 0, n);
             }
+            if (output.Length > bytes)
+            {
+                throw new ConformanceException(GiftiRules.ElementCount, location, $"the payload inflates to more than Dims × element size ({bytes} bytes)");
+            }
+            return output.ToArray();
         }
         catch (InvalidDataException e)
         {
             throw new ConformanceException(GiftiRules.CompressedData, location, "the payload is not a valid zlib stream", Outcome.Invalid, e);
         }
-        if (output.Length > bytes)
-        {
-            throw new ConformanceException(GiftiRules.ElementCount, location, $"the payload inflates to more than Dims × element size ({bytes} bytes)");
-        }
-        return output.ToArray();
     }
 
-    private static byte[] ParseAscii(GiftiDataArray array, string text, int bytes, string location)
+    private static byte[] ParseAscii(GiftiDataArray array, ReadOnlySpan<char> text, int bytes, string location)
     {
         int size = GiftiNames.SizeOf(array.DataType);
         long expected = bytes / size;

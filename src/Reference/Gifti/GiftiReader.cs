@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -299,10 +300,15 @@ public sealed class GiftiReader
             {
                 stage = 3;
                 string location = Location(childPath);
-                string text = Text(childPath);
-                array.Data = array.Encoding == GiftiEncoding.ExternalFileBinary
-                    ? GiftiDataDecoder.ReadExternal(array, _directory, bytes, location)
-                    : GiftiDataDecoder.Decode(array, text, bytes, location);
+                if (array.Encoding == GiftiEncoding.ExternalFileBinary)
+                {
+                    Text(childPath);
+                    array.Data = GiftiDataDecoder.ReadExternal(array, _directory, bytes, location);
+                }
+                else
+                {
+                    array.Data = ReadData(array, childPath, bytes, location);
+                }
             }
             else
             {
@@ -449,6 +455,65 @@ public sealed class GiftiReader
         }
     }
 
+    /// <summary>
+    /// Reads a Data element's character data (as <see cref="Text"/> does: text and CDATA joined,
+    /// child elements refused) in chunks into a pooled buffer, and decodes it from there: the
+    /// text, megabytes for a surface, is never made into a string.
+    /// </summary>
+    private byte[] ReadData(GiftiDataArray array, string path, long bytes, string location)
+    {
+        const int ChunkChars = 1 << 16;
+        char[] text = ArrayPool<char>.Shared.Rent(ChunkChars);
+        int length = 0;
+        try
+        {
+            string name = _xml.LocalName;
+            bool empty = _xml.IsEmptyElement;
+            _xml.Read();
+            while (!empty)
+            {
+                switch (_xml.NodeType)
+                {
+                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                        int read;
+                        do
+                        {
+                            if (text.Length - length < ChunkChars)
+                            {
+                                char[] larger = ArrayPool<char>.Shared.Rent((int)Math.Min(Array.MaxLength, (long)text.Length * 2));
+                                text.AsSpan(0, length).CopyTo(larger);
+                                ArrayPool<char>.Shared.Return(text);
+                                text = larger;
+                            }
+                            read = _xml.ReadValueChunk(text, length, ChunkChars);
+                            length += read;
+                        }
+                        while (read > 0);
+                        _xml.Read();
+                        break;
+                    case XmlNodeType.EndElement:
+                        _xml.Read();
+                        empty = true;
+                        break;
+                    case XmlNodeType.Element:
+                        throw Error(GiftiRules.ElementContent, path, $"<{name}> holds an element where text is expected");
+                    case XmlNodeType.None:
+                        throw new XmlException("unexpected end of file");
+                    default:
+                        _xml.Read();
+                        break;
+                }
+            }
+            return array.Encoding == GiftiEncoding.Ascii
+                ? GiftiDataDecoder.DecodeAscii(array, text.AsSpan(0, length), bytes, location)
+                : GiftiDataDecoder.DecodeBinary(array, text.AsSpan(0, length), bytes, location);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text);
+        }
+    }
+
     /// <summary>The character data of the current element (text and CDATA joined); child elements are refused.</summary>
     private string Text(string path)
     {
@@ -458,19 +523,29 @@ public sealed class GiftiReader
             _xml.Read();
             return "";
         }
-        var text = new StringBuilder();
+        // The usual content is one text node (a Data element's megabytes of base64 or numbers):
+        // its string is returned as is; only further pieces are joined.
+        string? first = null;
+        StringBuilder? joined = null;
         _xml.Read();
         while (true)
         {
             switch (_xml.NodeType)
             {
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    text.Append(_xml.Value);
+                    if (first is null)
+                    {
+                        first = _xml.Value;
+                    }
+                    else
+                    {
+                        (joined ??= new StringBuilder(first)).Append(_xml.Value);
+                    }
                     _xml.Read();
                     break;
                 case XmlNodeType.EndElement:
                     _xml.Read();
-                    return text.ToString();
+                    return joined?.ToString() ?? first ?? "";
                 case XmlNodeType.Element:
                     throw Error(GiftiRules.ElementContent, path, $"<{name}> holds an element where text is expected");
                 case XmlNodeType.None:

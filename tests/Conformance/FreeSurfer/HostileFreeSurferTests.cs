@@ -51,6 +51,30 @@ public sealed class HostileFreeSurferTests
         Assert.That((e.RuleId, e.Location), Is.EqualTo((FreeSurferRules.SurfaceFaceIndex, $"s@{14 + 36 + 8}")));
     }
 
+    [TestCase(40, 2, -1)]
+    [TestCase(40, 39, 40)]
+    [TestCase(40, 17, int.MinValue)]
+    [TestCase(40, 0, int.MaxValue)]
+    public void The_first_face_index_out_of_range_is_reported_wherever_it_is(int vertices, int badAt, int badValue)
+    {
+        // Many faces, so the bulk check sees vector-sized blocks and a tail; a second bad index
+        // after the first must not be the one reported.
+        int[] faces = [.. Enumerable.Range(0, 3 * 50).Select(i => i % Math.Max(vertices, 1))];
+        faces[badAt] = badValue;
+        faces[^1] = -7;
+        byte[] bytes = new FsBytes().Int24(FreeSurferSurface.TriangleMagic).Text("x\n\n").Int32(vertices, 50).Single(new float[vertices * 3]).Int32(faces).ToArray();
+        ConformanceException e = Fails(() => FreeSurferSurface.Parse(bytes, "s"));
+        Assert.That((e.RuleId, e.Location), Is.EqualTo((FreeSurferRules.SurfaceFaceIndex, $"s@{14 + (vertices * 12) + (badAt * 4)}")));
+    }
+
+    [Test]
+    public void Faces_with_no_vertices_are_refused()
+    {
+        byte[] bytes = new FsBytes().Int24(FreeSurferSurface.TriangleMagic).Text("x\n\n").Int32(0, 1).Int32(0, 0, 0).ToArray();
+        ConformanceException e = Fails(() => FreeSurferSurface.Parse(bytes, "s"));
+        Assert.That((e.RuleId, e.Location), Is.EqualTo((FreeSurferRules.SurfaceFaceIndex, "s@14")));
+    }
+
     [Test]
     public void Footer_tags_cut_short_or_with_huge_lengths()
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.IO.Compression;
+using Conformance.Reference;
 using Conformance.Reference.Gifti;
 using Conformance.Tests.Support;
 using static Conformance.Tests.Gifti.GiftiDocuments;
@@ -42,6 +44,52 @@ public sealed class GiftiReaderTests
         string wrapped = string.Join("\n   ", Convert.ToBase64String(bytes).Chunk(4).Select(c => new string(c)));
         GiftiImage image = Read(Document(With("Encoding", "Base64Binary"), wrapped));
         Assert.That(image.DataArrays[0].AsSingles().ToArray(), Is.EqualTo(new[] { 1f, 2f, 3f }));
+    }
+
+    [TestCase("Base64Binary")]
+    [TestCase("GZipBase64Binary")]
+    public void Long_base64_in_several_text_and_cdata_pieces_is_read_whole(string encoding)
+    {
+        // Far more text than the reader takes at once, wrapped over lines and split into text,
+        // CDATA and comment pieces at places that cut base64 quanta.
+        float[] values = [.. Enumerable.Range(0, 100_000).Select(i => (i * 0.37f) - 1000f)];
+        byte[] bytes = [.. values.SelectMany(BitConverter.GetBytes)];
+        byte[] payload = bytes;
+        if (encoding == "GZipBase64Binary")
+        {
+            using var output = new MemoryStream();
+            using (var zlib = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                zlib.Write(bytes);
+            }
+            payload = output.ToArray();
+        }
+        string wrapped = string.Join("\n", Convert.ToBase64String(payload).Chunk(76).Select(c => new string(c)));
+        int third = wrapped.Length / 3;
+        string pieces = wrapped[..(third + 1)] + "<![CDATA[" + wrapped[(third + 1)..(2 * third)] + "]]><!-- a comment -->" + wrapped[(2 * third)..];
+        string attributes = With("Dim0", values.Length.ToString(CultureInfo.InvariantCulture), With("Encoding", encoding));
+        GiftiImage image = Read(Document(attributes, pieces));
+        Assert.That(image.DataArrays[0].AsSingles().ToArray(), Is.EqualTo(values));
+    }
+
+    [Test]
+    public void Long_ascii_in_several_text_and_cdata_pieces_is_read_whole()
+    {
+        float[] values = [.. Enumerable.Range(0, 100_000).Select(i => (i * 0.37f) - 1000f)];
+        string lines = string.Join("\n", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+        int third = lines.Length / 3;
+        string pieces = lines[..third] + "<![CDATA[" + lines[third..(2 * third)] + "]]><!-- a comment -->" + lines[(2 * third)..];
+        GiftiImage image = Read(Document(With("Dim0", values.Length.ToString(CultureInfo.InvariantCulture)), pieces));
+        Assert.That(image.DataArrays[0].AsSingles().ToArray(), Is.EqualTo(values));
+    }
+
+    [Test]
+    public void Base64_with_a_character_outside_ascii_is_refused()
+    {
+        using var directory = new TempDirectory();
+        string path = GiftiDocuments.Write(directory.Path, Document(With("Encoding", "Base64Binary"), "AACAPwAAAEAAAEBA\u00e9"));
+        ConformanceException e = Assert.Throws<ConformanceException>(() => GiftiReader.Read(path))!;
+        Assert.That(e.RuleId, Is.EqualTo(GiftiRules.Base64Data));
     }
 
     [Test]
