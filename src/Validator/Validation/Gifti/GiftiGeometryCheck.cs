@@ -98,7 +98,7 @@ internal static class GiftiGeometryCheck
         }
         if (outside > 0)
         {
-            add(GiftiValidatorRules.TriangleIndex, string.Create(CultureInfo.InvariantCulture, $"{outside} triangles (the first is {firstOutside}) name a point outside 0 to {vertexCount - 1}"));
+            add(GiftiValidatorRules.TriangleIndex, string.Create(CultureInfo.InvariantCulture, $"{(outside == 1 ? "1 triangle names" : $"{outside} triangles name")} a point outside 0 to {vertexCount - 1} (the first: triangle {firstOutside})"));
         }
         if (degenerate > 0)
         {
