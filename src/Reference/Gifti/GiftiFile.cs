@@ -63,20 +63,7 @@ public static class GiftiFile
 
     private static InMemoryArrayNode DataArrayNode(GiftiDataArray array, string path)
     {
-        ElementType type = array.DataType switch
-        {
-            GiftiDataType.UInt8 => ElementType.UInt8,
-            GiftiDataType.Int8 => ElementType.Int8,
-            GiftiDataType.Int16 => ElementType.Int16,
-            GiftiDataType.UInt16 => ElementType.UInt16,
-            GiftiDataType.Int32 => ElementType.Int32,
-            GiftiDataType.UInt32 => ElementType.UInt32,
-            GiftiDataType.Int64 => ElementType.Int64,
-            GiftiDataType.UInt64 => ElementType.UInt64,
-            GiftiDataType.Float32 => ElementType.Float32,
-            GiftiDataType.Float64 => ElementType.Float64,
-            _ => throw new ArgumentOutOfRangeException(nameof(array)),
-        };
+        ElementType type = GiftiNames.ElementTypeOf(array.DataType);
         int[] dims = array.Dims;
         NdArray data;
         if (array.ArrayIndexingOrder == ArrayIndexingOrder.ColumnMajor && dims.Length > 1)

@@ -129,4 +129,20 @@ public static class GiftiNames
         GiftiDataType.Int32 or GiftiDataType.UInt32 or GiftiDataType.Float32 => 4,
         _ => 8,
     };
+
+    /// <summary>The element type of the format-neutral model that holds a GIFTI data type's values.</summary>
+    public static Model.ElementType ElementTypeOf(GiftiDataType type) => type switch
+    {
+        GiftiDataType.UInt8 => Model.ElementType.UInt8,
+        GiftiDataType.Int8 => Model.ElementType.Int8,
+        GiftiDataType.Int16 => Model.ElementType.Int16,
+        GiftiDataType.UInt16 => Model.ElementType.UInt16,
+        GiftiDataType.Int32 => Model.ElementType.Int32,
+        GiftiDataType.UInt32 => Model.ElementType.UInt32,
+        GiftiDataType.Int64 => Model.ElementType.Int64,
+        GiftiDataType.UInt64 => Model.ElementType.UInt64,
+        GiftiDataType.Float32 => Model.ElementType.Float32,
+        GiftiDataType.Float64 => Model.ElementType.Float64,
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
 }

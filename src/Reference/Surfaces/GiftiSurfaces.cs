@@ -97,7 +97,7 @@ public static class GiftiSurfaces
                 dimensionNames = [.. array.Dims.Select((_, d) => d == 0 ? (perFace ? "triangle" : "vertex") : "dim" + d.ToString(System.Globalization.CultureInfo.InvariantCulture))];
                 attributes["surface"] = DataAttributes(image, array, perFace ? "face" : "vertex");
             }
-            content.Arrays.Add(new SurfaceArray(path, ElementTypeOf(array.DataType), [.. array.Dims], bytes, dimensionNames, attributes));
+            content.Arrays.Add(new SurfaceArray(path, GiftiNames.ElementTypeOf(array.DataType), [.. array.Dims], bytes, dimensionNames, attributes));
             var entry = new JsonObject
             {
                 ["path"] = path,
@@ -334,7 +334,7 @@ public static class GiftiSurfaces
         {
             return array.Data;
         }
-        ElementType type = ElementTypeOf(array.DataType);
+        ElementType type = GiftiNames.ElementTypeOf(array.DataType);
         int[] reversed = [.. array.Dims.Reverse()];
         using NdArray file = NdArray.FromBytes(type, reversed, array.Data);
         using NdArray c = NdArray.Create(type, array.Dims);
@@ -354,19 +354,6 @@ public static class GiftiSurfaces
         return file.Bytes.ToArray();
     }
 
-    internal static ElementType ElementTypeOf(GiftiDataType type) => type switch
-    {
-        GiftiDataType.UInt8 => ElementType.UInt8,
-        GiftiDataType.Int8 => ElementType.Int8,
-        GiftiDataType.Int16 => ElementType.Int16,
-        GiftiDataType.UInt16 => ElementType.UInt16,
-        GiftiDataType.Int32 => ElementType.Int32,
-        GiftiDataType.UInt32 => ElementType.UInt32,
-        GiftiDataType.Int64 => ElementType.Int64,
-        GiftiDataType.UInt64 => ElementType.UInt64,
-        GiftiDataType.Float32 => ElementType.Float32,
-        _ => ElementType.Float64,
-    };
 
     private static GiftiDataType GiftiTypeOf(ElementType type) => type.Kind switch
     {
