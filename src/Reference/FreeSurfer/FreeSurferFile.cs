@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Text.Json.Nodes;
+using Conformance.Reference.Buffers;
 using Conformance.Reference.Model;
+using Conformance.Reference.Surfaces;
 
 namespace Conformance.Reference.FreeSurfer;
 
@@ -70,25 +72,9 @@ public static class FreeSurferFile
 
     private static JsonObject Attributes(JsonObject freesurfer) => new() { ["freesurfer"] = freesurfer };
 
-    private static NdArray Floats(float[] values, params int[] shape)
-    {
-        byte[] bytes = new byte[values.Length * sizeof(float)];
-        for (int i = 0; i < values.Length; i++)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), values[i]);
-        }
-        return NdArray.FromBytes(ElementType.Float32, shape, bytes);
-    }
+    private static NdArray Floats(float[] values, params int[] shape) => NdArray.FromBytes(ElementType.Float32, shape, LittleEndianArrays.Bytes(values));
 
-    private static NdArray Ints(int[] values, params int[] shape)
-    {
-        byte[] bytes = new byte[values.Length * sizeof(int)];
-        for (int i = 0; i < values.Length; i++)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * sizeof(int)), values[i]);
-        }
-        return NdArray.FromBytes(ElementType.Int32, shape, bytes);
-    }
+    private static NdArray Ints(int[] values, params int[] shape) => NdArray.FromBytes(ElementType.Int32, shape, LittleEndianArrays.Bytes(values));
 
     private static InMemoryGroupNode SurfaceNode(FreeSurferSurface surface)
     {
@@ -104,17 +90,7 @@ public static class FreeSurferFile
         }
         if (surface.VolumeGeometry is VolumeGeometry geometry)
         {
-            attributes["volume_geometry"] = new JsonObject
-            {
-                ["valid"] = geometry.Valid,
-                ["filename"] = geometry.FileName,
-                ["volume"] = new JsonArray(geometry.Volume.Width, geometry.Volume.Height, geometry.Volume.Depth),
-                ["voxelsize"] = new JsonArray(geometry.VoxelSize.X, geometry.VoxelSize.Y, geometry.VoxelSize.Z),
-                ["xras"] = new JsonArray(geometry.XRas.R, geometry.XRas.A, geometry.XRas.S),
-                ["yras"] = new JsonArray(geometry.YRas.R, geometry.YRas.A, geometry.YRas.S),
-                ["zras"] = new JsonArray(geometry.ZRas.R, geometry.ZRas.A, geometry.ZRas.S),
-                ["cras"] = new JsonArray(geometry.CRas.R, geometry.CRas.A, geometry.CRas.S),
-            };
+            attributes["volume_geometry"] = FreeSurferSurfaces.VolumeGeometryJson(geometry);
         }
         if (surface.CommandLines.Any())
         {

@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Conformance.Reference.Buffers;
 using Conformance.Reference.FreeSurfer;
 using Conformance.Reference.Model;
 
@@ -64,8 +64,8 @@ public static class FreeSurferSurfaces
     public static SurfaceContent FromSurface(FreeSurferSurface surface, string name, string? structure = null)
     {
         var content = new SurfaceContent();
-        content.Arrays.Add(new SurfaceArray("triangles", ElementType.Int32, [surface.FaceCount, 3], Ints(surface.Faces), ["triangle", "corner"], []));
-        content.Arrays.Add(new SurfaceArray("coordinates/" + name, ElementType.Float32, [surface.VertexCount, 3], Floats(surface.Coordinates), ["vertex", "xyz"], []));
+        content.Arrays.Add(new SurfaceArray("triangles", ElementType.Int32, [surface.FaceCount, 3], LittleEndianArrays.Bytes(surface.Faces), ["triangle", "corner"], []));
+        content.Arrays.Add(new SurfaceArray("coordinates/" + name, ElementType.Float32, [surface.VertexCount, 3], LittleEndianArrays.Bytes(surface.Coordinates), ["vertex", "xyz"], []));
         var source = new JsonObject
         {
             ["format"] = "freesurfer",
@@ -79,26 +79,29 @@ public static class FreeSurferSurfaces
         }
         if (surface.VolumeGeometry is VolumeGeometry g)
         {
-            source["volume_geometry"] = new JsonObject
-            {
-                ["valid"] = g.Valid,
-                ["filename"] = g.FileName,
-                ["volume"] = new JsonArray(g.Volume.Width, g.Volume.Height, g.Volume.Depth),
-                ["voxelsize"] = new JsonArray(SurfaceJson.Number(g.VoxelSize.X), SurfaceJson.Number(g.VoxelSize.Y), SurfaceJson.Number(g.VoxelSize.Z)),
-                ["xras"] = new JsonArray(SurfaceJson.Number(g.XRas.R), SurfaceJson.Number(g.XRas.A), SurfaceJson.Number(g.XRas.S)),
-                ["yras"] = new JsonArray(SurfaceJson.Number(g.YRas.R), SurfaceJson.Number(g.YRas.A), SurfaceJson.Number(g.YRas.S)),
-                ["zras"] = new JsonArray(SurfaceJson.Number(g.ZRas.R), SurfaceJson.Number(g.ZRas.A), SurfaceJson.Number(g.ZRas.S)),
-                ["cras"] = new JsonArray(SurfaceJson.Number(g.CRas.R), SurfaceJson.Number(g.CRas.A), SurfaceJson.Number(g.CRas.S)),
-            };
+            source["volume_geometry"] = VolumeGeometryJson(g);
         }
         source["tags"] = new JsonArray([.. surface.Tags.Select(t => (JsonNode?)new JsonObject { ["id"] = t.Id, ["data"] = Convert.ToBase64String(t.Data) })]);
         return Finish(content, structure, source);
     }
 
+    /// <summary>The volume geometry as JSON; non-finite numbers spelled as Zarr spells such fill values.</summary>
+    internal static JsonObject VolumeGeometryJson(VolumeGeometry g) => new()
+    {
+        ["valid"] = g.Valid,
+        ["filename"] = g.FileName,
+        ["volume"] = new JsonArray(g.Volume.Width, g.Volume.Height, g.Volume.Depth),
+        ["voxelsize"] = new JsonArray(SurfaceJson.Number(g.VoxelSize.X), SurfaceJson.Number(g.VoxelSize.Y), SurfaceJson.Number(g.VoxelSize.Z)),
+        ["xras"] = new JsonArray(SurfaceJson.Number(g.XRas.R), SurfaceJson.Number(g.XRas.A), SurfaceJson.Number(g.XRas.S)),
+        ["yras"] = new JsonArray(SurfaceJson.Number(g.YRas.R), SurfaceJson.Number(g.YRas.A), SurfaceJson.Number(g.YRas.S)),
+        ["zras"] = new JsonArray(SurfaceJson.Number(g.ZRas.R), SurfaceJson.Number(g.ZRas.A), SurfaceJson.Number(g.ZRas.S)),
+        ["cras"] = new JsonArray(SurfaceJson.Number(g.CRas.R), SurfaceJson.Number(g.CRas.A), SurfaceJson.Number(g.CRas.S)),
+    };
+
     public static SurfaceContent FromCurvature(Curvature curvature, string name, string? structure = null)
     {
         var content = new SurfaceContent();
-        content.Arrays.Add(new SurfaceArray("data/" + name, ElementType.Float32, [curvature.Values.Length], Floats(curvature.Values), ["vertex"], Domain(null)));
+        content.Arrays.Add(new SurfaceArray("data/" + name, ElementType.Float32, [curvature.Values.Length], LittleEndianArrays.Bytes(curvature.Values), ["vertex"], Domain(null)));
         var source = new JsonObject
         {
             ["format"] = "freesurfer",
@@ -134,10 +137,10 @@ public static class FreeSurferSurfaces
                 ["entries"] = new JsonArray([.. table.Entries.Select(e => (JsonNode?)new JsonArray(e.Index, e.Name, e.Red, e.Green, e.Blue, e.Transparency))]),
             };
         }
-        content.Arrays.Add(new SurfaceArray("data/" + name, ElementType.Int32, [annotation.Values.Length], Ints(annotation.Values), ["vertex"], attributes));
+        content.Arrays.Add(new SurfaceArray("data/" + name, ElementType.Int32, [annotation.Values.Length], LittleEndianArrays.Bytes(annotation.Values), ["vertex"], attributes));
         if (annotation.Vertices.Where((v, i) => v != i).Any())
         {
-            content.Arrays.Add(new SurfaceArray("data/" + name + "_vertices", ElementType.Int32, [annotation.Vertices.Length], Ints(annotation.Vertices), ["vertex"], Domain(null)));
+            content.Arrays.Add(new SurfaceArray("data/" + name + "_vertices", ElementType.Int32, [annotation.Vertices.Length], LittleEndianArrays.Bytes(annotation.Vertices), ["vertex"], Domain(null)));
             source["vertices"] = name + "_vertices";
         }
         return Finish(content, structure, source);
@@ -147,9 +150,9 @@ public static class FreeSurferSurfaces
     {
         LabelPoint[] points = [.. label.Points];
         var content = new SurfaceContent();
-        content.Arrays.Add(new SurfaceArray("coordinates/" + name, ElementType.Float32, [points.Length, 3], Floats([.. points.SelectMany(p => new[] { p.X, p.Y, p.Z })]), ["vertex", "xyz"], []));
-        content.Arrays.Add(new SurfaceArray("data/vertex", ElementType.Int32, [points.Length], Ints([.. points.Select(p => p.Vertex)]), ["vertex"], Domain(null)));
-        content.Arrays.Add(new SurfaceArray("data/value", ElementType.Float32, [points.Length], Floats([.. points.Select(p => p.Value)]), ["vertex"], Domain(null)));
+        content.Arrays.Add(new SurfaceArray("coordinates/" + name, ElementType.Float32, [points.Length, 3], LittleEndianArrays.Bytes([.. points.SelectMany(p => new[] { p.X, p.Y, p.Z })]), ["vertex", "xyz"], []));
+        content.Arrays.Add(new SurfaceArray("data/vertex", ElementType.Int32, [points.Length], LittleEndianArrays.Bytes([.. points.Select(p => p.Vertex)]), ["vertex"], Domain(null)));
+        content.Arrays.Add(new SurfaceArray("data/value", ElementType.Float32, [points.Length], LittleEndianArrays.Bytes([.. points.Select(p => p.Value)]), ["vertex"], Domain(null)));
         var source = new JsonObject { ["format"] = "freesurfer", ["kind"] = "label", ["header"] = label.Header };
         return Finish(content, structure, source);
     }
@@ -210,7 +213,7 @@ public static class FreeSurferSurfaces
                 (g["volume"]![0]!.GetValue<int>(), g["volume"]![1]!.GetValue<int>(), g["volume"]![2]!.GetValue<int>()),
                 Triple(g["voxelsize"]), Triple(g["xras"]), Triple(g["yras"]), Triple(g["zras"]), Triple(g["cras"]));
         }
-        return new FreeSurferSurface(ToFloats(coordinates.Data), ToInts(triangles.Data))
+        return new FreeSurferSurface(LittleEndianArrays.Floats(coordinates.Data), LittleEndianArrays.Ints(triangles.Data))
         {
             CreatedBy = (string?)source["created_by"] ?? "created by Conformance.Reference",
             UseRealRas = (int?)source["use_real_ras"],
@@ -225,7 +228,7 @@ public static class FreeSurferSurfaces
         SurfaceArray values = content.Arrays.FirstOrDefault(a => a.Path.StartsWith("data/", StringComparison.Ordinal) && a.ElementType == ElementType.Float32 && a.Shape.Length == 1)
             ?? throw Missing("a one-dimensional float32 data array");
         int faces = (int?)source["face_count"] ?? content.Find("triangles")?.Shape[0] ?? 0;
-        return new Curvature(ToFloats(values.Data)) { FaceCount = faces };
+        return new Curvature(LittleEndianArrays.Floats(values.Data)) { FaceCount = faces };
     }
 
     public static Annotation ToAnnotation(SurfaceContent content)
@@ -236,9 +239,9 @@ public static class FreeSurferSurfaces
             ?? content.Arrays.FirstOrDefault(a => a.Path.StartsWith("data/", StringComparison.Ordinal) && a.Attributes["surface"]?["labels"] is JsonObject)
             ?? throw Missing("a labelled data array");
         Require(values, ElementType.Int32, 1);
-        int[] data = ToInts(values.Data);
+        int[] data = LittleEndianArrays.Ints(values.Data);
         int[] vertices = source["vertices"] is JsonNode v && content.Find("data/" + (string)v!) is SurfaceArray listed
-            ? ToInts(listed.Data)
+            ? LittleEndianArrays.Ints(listed.Data)
             : [.. Enumerable.Range(0, data.Length)];
         ColorTable? table = null;
         if (source["color_table"] is JsonObject t)
@@ -276,10 +279,10 @@ public static class FreeSurferSurfaces
         JsonObject source = FromFreeSurfer(content, "label");
         SurfaceArray coordinates = FirstCoordinates(content);
         Require(coordinates, ElementType.Float32, 2);
-        float[] xyz = ToFloats(coordinates.Data);
+        float[] xyz = LittleEndianArrays.Floats(coordinates.Data);
         int n = coordinates.Shape[0];
-        int[] vertices = content.Find("data/vertex") is SurfaceArray v ? ToInts(v.Data) : [.. Enumerable.Range(0, n)];
-        float[] values = content.Find("data/value") is SurfaceArray s ? ToFloats(s.Data) : new float[n];
+        int[] vertices = content.Find("data/vertex") is SurfaceArray v ? LittleEndianArrays.Ints(v.Data) : [.. Enumerable.Range(0, n)];
+        float[] values = content.Find("data/value") is SurfaceArray s ? LittleEndianArrays.Floats(s.Data) : new float[n];
         LabelPoint[] points = [.. Enumerable.Range(0, n).Select(i => new LabelPoint(vertices[i], xyz[3 * i], xyz[(3 * i) + 1], xyz[(3 * i) + 2], values[i]))];
         return new FreeSurfer.Label(points) { Header = (string?)source["header"] ?? "#!ascii label" };
     }
@@ -327,44 +330,4 @@ public static class FreeSurferSurfaces
     private static (double, double, double) Triple(JsonNode? node) => (SurfaceJson.Double(node![0]), SurfaceJson.Double(node[1]), SurfaceJson.Double(node[2]));
 
     private static int Byte(JsonNode? node) => (int)Math.Round(node!.GetValue<double>() * 255);
-
-    private static byte[] Floats(float[] values)
-    {
-        byte[] bytes = new byte[values.Length * sizeof(float)];
-        for (int i = 0; i < values.Length; i++)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), values[i]);
-        }
-        return bytes;
-    }
-
-    private static byte[] Ints(int[] values)
-    {
-        byte[] bytes = new byte[values.Length * sizeof(int)];
-        for (int i = 0; i < values.Length; i++)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * sizeof(int)), values[i]);
-        }
-        return bytes;
-    }
-
-    private static float[] ToFloats(byte[] bytes)
-    {
-        float[] values = new float[bytes.Length / sizeof(float)];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float)));
-        }
-        return values;
-    }
-
-    private static int[] ToInts(byte[] bytes)
-    {
-        int[] values = new int[bytes.Length / sizeof(int)];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(i * sizeof(int)));
-        }
-        return values;
-    }
 }
