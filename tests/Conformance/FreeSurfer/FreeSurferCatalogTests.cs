@@ -11,12 +11,8 @@ public sealed class FreeSurferCatalogTests
     private static List<JsonElement> Rules() => CatalogFile.Rules("freesurfer");
 
     [Test]
-    public void Every_rule_in_code_is_catalogued_and_every_checked_rule_is_in_code()
-    {
-        string[] catalogued = [.. Rules().Select(r => r.GetProperty("id").GetString()!)];
-        Assert.That(catalogued, Is.Unique);
-        Assert.That(Rules().Where(CatalogFile.Checked).Select(r => r.GetProperty("id").GetString()), Is.EquivalentTo(CatalogFile.CodeIds(typeof(FreeSurferRules)).Concat(CatalogFile.CodeIds(typeof(FreeSurferValidationRules)))));
-    }
+    public void Every_rule_in_code_is_catalogued_and_every_checked_rule_is_in_code() =>
+        CatalogFile.AssertMatchesCode("freesurfer", typeof(FreeSurferRules), typeof(FreeSurferValidationRules));
 
     [Test]
     public void Every_entry_is_complete_and_every_unchecked_rule_says_why()

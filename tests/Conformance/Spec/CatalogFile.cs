@@ -22,4 +22,16 @@ internal static class CatalogFile
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral)
         .Select(f => (string)f.GetRawConstantValue()!);
+
+    /// <summary>
+    /// The catalog's IDs are unique, and its checked rules are exactly the IDs the given
+    /// constants classes declare: every rule code reports is catalogued, and every rule the
+    /// catalog says is checked is reported by some code.
+    /// </summary>
+    public static void AssertMatchesCode(string catalog, params Type[] rules)
+    {
+        List<JsonElement> entries = Rules(catalog);
+        Assert.That(entries.Select(r => r.GetProperty("id").GetString()), Is.Unique);
+        Assert.That(entries.Where(Checked).Select(r => r.GetProperty("id").GetString()), Is.EquivalentTo(rules.SelectMany(CodeIds)));
+    }
 }
